@@ -1,0 +1,115 @@
+package io.navswap.messaging;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.quarkus.mongodb.reactive.ReactiveMongoClient;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+
+/**
+ * Publishes pending outbox entries in document order, then removes each one from its document.
+ * At-least-once: a crash after the send and before the removal publishes the event again, which the
+ * consumers' event-id deduplication absorbs.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final ReactiveMongoClient mongo;
+    private final MutinyEmitter<String> emitter;
+    private final OutboxConfig config;
+    private final String database;
+    private final Vertx vertx;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private long timer = -1;
+
+    OutboxRelay(ReactiveMongoClient mongo, @Channel("navswap-outbox") MutinyEmitter<String> emitter,
+            OutboxConfig config, @ConfigProperty(name = "quarkus.mongodb.database") String database, Vertx vertx) {
+        this.mongo = mongo;
+        this.emitter = emitter;
+        this.config = config;
+        this.database = database;
+        this.vertx = vertx;
+    }
+
+    void start(@Observes StartupEvent start) {
+        if (config.collections().map(List::isEmpty).orElse(true)) {
+            return;
+        }
+        timer = vertx.setPeriodic(config.interval().toMillis(), id -> nudge());
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Asks for a pass now, e.g. right after a write, so events do not wait for the timer. */
+    public void nudge() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        relayPending().subscribe().with(count -> finishPass(), failure -> {
+            LOG.warn("Outbox pass failed; pending events stay in place and are retried", failure);
+            finishPass();
+        });
+    }
+
+    private void finishPass() {
+        running.set(false);
+        if (again.getAndSet(false)) {
+            nudge();
+        }
+    }
+
+    /** One pass over every configured collection; answers how many events were published. */
+    public Uni<Integer> relayPending() {
+        return Multi.createFrom().iterable(config.collections().orElse(List.of()))
+                .onItem().transformToUniAndConcatenate(this::relayCollection)
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+    }
+
+    private Uni<Integer> relayCollection(String name) {
+        ReactiveMongoCollection<Document> collection = mongo.getDatabase(database).getCollection(name);
+        return collection.find(Filters.exists("outbox.0"))
+                .select().first(config.batchSize())
+                .onItem().transformToUniAndConcatenate(doc -> relayDocument(collection, doc))
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+    }
+
+    private Uni<Integer> relayDocument(ReactiveMongoCollection<Document> collection, Document doc) {
+        List<Document> entries = doc.getList("outbox", Document.class, List.of());
+        return Multi.createFrom().iterable(entries)
+                .onItem().transformToUniAndConcatenate(entry -> publish(entry)
+                        .chain(() -> collection.updateOne(Filters.eq("_id", doc.get("_id")),
+                                Updates.pull("outbox", new Document("eventId", entry.getString("eventId")))))
+                        .replaceWith(1))
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+    }
+
+    private Uni<Void> publish(Document entry) {
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(entry.getString("topic"))
+                .withKey(entry.getString("key"))
+                .build();
+        return emitter.sendMessage(Message.of(entry.getString("payload")).addMetadata(metadata));
+    }
+}

@@ -1,0 +1,53 @@
+package io.navswap.messaging;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import io.quarkus.mongodb.reactive.ReactiveMongoClient;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Remembers which events a consumer has applied (collection {@code processed_events}, one document per
+ * consumer and event id) so that a redelivered event changes nothing. The mark is written after the
+ * change: a crash in between re-applies the event once more, so handlers keep their updates
+ * conditional (status or version guards) as well.
+ */
+@ApplicationScoped
+public class ProcessedEvents {
+    static final String COLLECTION = "processed_events";
+
+    private final ReactiveMongoClient mongo;
+    private final String database;
+
+    ProcessedEvents(ReactiveMongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
+        this.mongo = mongo;
+        this.database = database;
+    }
+
+    /** Runs {@code apply} unless {@code consumer} already applied {@code eventId}; answers whether it ran. */
+    public Uni<Boolean> once(String consumer, String eventId, Supplier<Uni<?>> apply) {
+        String id = consumer + ":" + eventId;
+        return collection().find(Filters.eq("_id", id)).collect().first()
+                .chain(seen -> seen != null
+                        ? Uni.createFrom().item(false)
+                        : apply.get().chain(() -> mark(id)).replaceWith(true));
+    }
+
+    private Uni<Void> mark(String id) {
+        return collection().insertOne(new Document("_id", id).append("processedAt", Instant.now()))
+                .replaceWithVoid()
+                .onFailure(e -> e instanceof MongoWriteException w
+                        && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY)
+                .recoverWithNull().replaceWithVoid();
+    }
+
+    private ReactiveMongoCollection<Document> collection() {
+        return mongo.getDatabase(database).getCollection(COLLECTION);
+    }
+}
