@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.jwt.build.Jwt;
+import io.navswap.embedded.TestTokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -16,6 +16,26 @@ class StationResourceTest {
         given().when().get("/station/list").then().statusCode(401)
                 .contentType(startsWith("application/problem+json"))
                 .body("type", equalTo("https://navswap.io/problems/unauthorized"));
+    }
+
+    @Test
+    void listAnswersAnySignedInRole() {
+        given().header("Authorization", TestTokens.bearer("usr-c-001", "consumer"))
+                .when().get("/station/list").then().statusCode(200);
+    }
+
+    @Test
+    void expiredTokenIsRefused() {
+        given().header("Authorization", TestTokens.expired("usr-c-001", "consumer"))
+                .when().get("/station/list").then().statusCode(401);
+    }
+
+    @Test
+    void serviceTokenCannotActAsUser() {
+        given().header("Authorization", "Bearer " + io.smallrye.jwt.build.Jwt.issuer(TestTokens.ISSUER)
+                .audience(TestTokens.AUDIENCE).subject("queue-service").groups(java.util.Set.of("admin", "service"))
+                .jws().keyId("service-dev").sign("dev-keys/service-private.pem"))
+                .when().get("/station/list").then().statusCode(403);
     }
 
     @Test
