@@ -1,0 +1,47 @@
+package io.navswap.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the stack lives and what it connects to. Every backend is embedded unless its environment
+ * variable names a real one.
+ */
+public record StackConfig(
+        Path home,
+        Path dataDir,
+        int portBase,
+        Optional<String> mongoUrl,
+        Optional<String> kafkaBootstrapServers,
+        Optional<String> redisUrl,
+        boolean persistent,
+        String serviceJavaOptions,
+        Map<String, String> extraServiceEnv) {
+
+    static final String DEFAULT_JAVA_OPTIONS = "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    /** The launcher's configuration from the environment (documented in deploy/README.md). */
+    public static StackConfig fromEnvironment(Path home) {
+        Map<String, String> env = System.getenv();
+        Path dataDir = Optional.ofNullable(env.get("NAVSWAP_DATA_DIR")).map(Path::of).orElse(home.resolve(".data"));
+        return new StackConfig(home, dataDir,
+                Integer.parseInt(env.getOrDefault("NAVSWAP_PORT_BASE", "8080")),
+                nonBlank(env.get("MONGODB_URL")),
+                nonBlank(env.get("KAFKA_BOOTSTRAP_SERVERS")),
+                nonBlank(env.get("REDIS_URL")),
+                true,
+                env.getOrDefault("NAVSWAP_SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTIONS),
+                Map.of());
+    }
+
+    /** A throw-away stack for the end-to-end suite: own data directory, in-memory Mongo, given ports. */
+    public static StackConfig forTests(Path home, Path dataDir, int portBase, Map<String, String> extraServiceEnv) {
+        return new StackConfig(home, dataDir, portBase, Optional.empty(), Optional.empty(), Optional.empty(), false,
+                DEFAULT_JAVA_OPTIONS, extraServiceEnv);
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+}
