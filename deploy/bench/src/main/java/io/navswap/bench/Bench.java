@@ -1,0 +1,62 @@
+package io.navswap.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code journeys [count] [per-second]}: complete swap journeys through the gateway at a fixed start rate.
+ * The gateway is {@code NAVSWAP_GATEWAY_URL} (default http://localhost:8080) of a suite started with
+ * {@code deploy/navswap up}.
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "journeys";
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        double perSecond = args.length > 2 ? Double.parseDouble(args[2]) : 2.0;
+        String gatewayUrl = System.getenv().getOrDefault("NAVSWAP_GATEWAY_URL", "http://localhost:8080");
+        if (!"journeys".equals(mode)) {
+            System.err.println("usage: Bench journeys [count] [per-second]");
+            System.exit(2);
+        }
+        Latencies latencies = new Latencies();
+        GatewayClient gateway = new GatewayClient(gatewayUrl, latencies);
+        SwapJourney journey = new SwapJourney(gateway);
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService workers = Executors.newCachedThreadPool();
+        List<Future<?>> runs = new ArrayList<>();
+        long intervalNanos = (long) (1_000_000_000L / perSecond);
+        long start = System.nanoTime();
+        for (int n = 0; n < count; n++) {
+            long due = start + n * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int number = n;
+            runs.add(workers.submit(() -> {
+                if (!journey.run(number)) {
+                    failed.incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> run : runs) {
+            run.get();
+        }
+        double seconds = Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0;
+        workers.shutdown();
+        latencies.print();
+        System.out.printf(Locale.ROOT, "%njourneys: %d in %.1f s = %.2f journeys/s (target %.2f/s); failed journeys: %d;"
+                + " failed requests: %d%n", count, seconds, count / seconds, perSecond, failed.get(),
+                latencies.errorCount());
+    }
+}

@@ -1,0 +1,80 @@
+package io.navswap.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A timed HTTP client for the gateway: every call is recorded under its endpoint name. */
+final class GatewayClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final Latencies latencies;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    GatewayClient(String baseUrl, Latencies latencies) {
+        this.baseUrl = baseUrl;
+        this.latencies = latencies;
+    }
+
+    record Answer(int status, JsonNode body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    String token(String email, String password) {
+        return tokens.computeIfAbsent(email, e -> {
+            Answer login = call("auth/login", "POST", "/auth/login", null, Map.of("email", e, "password", password));
+            if (!login.ok()) {
+                throw new IllegalStateException("login of " + e + " failed: " + login.status() + " " + login.body());
+            }
+            return login.body().path("access_token").asText();
+        });
+    }
+
+    Answer get(String endpoint, String path, String token) {
+        return call(endpoint, "GET", path, token, null);
+    }
+
+    Answer post(String endpoint, String path, String token, Object body) {
+        return call(endpoint, "POST", path, token, body);
+    }
+
+    private Answer call(String endpoint, String method, String path, String token, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(30));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            if (body != null) {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            long elapsed = System.nanoTime() - start;
+            JsonNode json = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
+            Answer answer = new Answer(response.statusCode(), json);
+            latencies.record(endpoint, elapsed, answer.ok());
+            return answer;
+        } catch (IOException e) {
+            latencies.record(endpoint, 0, false);
+            return new Answer(0, JSON.createObjectNode().put("error", e.toString()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

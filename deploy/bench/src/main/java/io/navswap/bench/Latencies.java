@@ -1,0 +1,45 @@
+package io.navswap.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Latency samples per endpoint, and the errors seen; printed as a percentile table. */
+final class Latencies {
+    private final Map<String, List<Long>> samples = new TreeMap<>();
+    private final Map<String, Integer> errors = new TreeMap<>();
+
+    synchronized void record(String endpoint, long nanos, boolean ok) {
+        samples.computeIfAbsent(endpoint, e -> new ArrayList<>()).add(nanos);
+        if (!ok) {
+            errors.merge(endpoint, 1, Integer::sum);
+        }
+    }
+
+    synchronized int errorCount() {
+        return errors.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    synchronized void print() {
+        System.out.printf(Locale.ROOT, "%-34s %7s %7s %9s %9s %9s %9s%n", "endpoint", "count", "errors", "p50 ms",
+                "p95 ms", "p99 ms", "max ms");
+        samples.forEach((endpoint, values) -> {
+            List<Long> sorted = new ArrayList<>(values);
+            sorted.sort(null);
+            System.out.printf(Locale.ROOT, "%-34s %7d %7d %9.2f %9.2f %9.2f %9.2f%n", endpoint, sorted.size(),
+                    errors.getOrDefault(endpoint, 0), ms(percentile(sorted, 50)), ms(percentile(sorted, 95)),
+                    ms(percentile(sorted, 99)), ms(sorted.get(sorted.size() - 1)));
+        });
+    }
+
+    private static long percentile(List<Long> sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+}

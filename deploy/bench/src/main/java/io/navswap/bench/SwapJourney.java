@@ -1,0 +1,96 @@
+package io.navswap.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.navswap.shared.seed.SeedCatalog;
+import io.navswap.shared.seed.SeedCatalog.DemoStation;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One rider's complete swap through the gateway, as the apps would do it: nearest, recommend, confirm,
+ * three GPS updates closing in, QR verify by the station's staff, swap completion, history.
+ */
+final class SwapJourney {
+    private static final double METERS_PER_DEGREE_LAT = 111_320.0;
+
+    private final GatewayClient gateway;
+    /** The battery each rider holds now: a completed swap hands over a new one. */
+    private final Map<String, String> batteryInHand = new ConcurrentHashMap<>();
+    /** One counter per station: the staff there complete one swap at a time. */
+    private final Map<String, ReentrantLock> counters = new ConcurrentHashMap<>();
+
+    SwapJourney(GatewayClient gateway) {
+        this.gateway = gateway;
+    }
+
+    /** Runs journey {@code n}; answers whether every step succeeded. */
+    boolean run(int n) {
+        List<DemoStation> stations = SeedCatalog.stations();
+        DemoStation station = stations.get(n % stations.size());
+        int riderNumber = n % SeedCatalog.CONSUMERS + 1;
+        String riderId = String.format("usr-c-%03d", riderNumber);
+        String rider = gateway.token(String.format("rider%02d@navswap.dev", riderNumber), SeedCatalog.CONSUMER_PASSWORD);
+        String staff = gateway.token(String.format("staff%02d@navswap.dev", n % stations.size() + 1),
+                SeedCatalog.STAFF_PASSWORD);
+
+        double lat = station.latitude();
+        double lon = station.longitude();
+        if (!gateway.get("station/nearest", "/station/nearest?latitude=" + lat + "&longitude=" + lon
+                + "&max_distance_km=10&battery_soh_min=60", rider).ok()) {
+            return false;
+        }
+        if (!gateway.post("recommend", "/recommend", rider,
+                Map.of("latitude", north(lat, 3000), "longitude", lon, "battery_soh_min", 60)).ok()) {
+            return false;
+        }
+        GatewayClient.Answer confirm = gateway.post("queue/confirm", "/queue/confirm", rider,
+                Map.of("station_id", station.id(), "battery_soh_min", 60));
+        if (!confirm.ok()) {
+            return false;
+        }
+        for (int meters : new int[] { 1500, 900, 400 }) {
+            if (!gateway.post("location/update", "/location/update", rider,
+                    Map.of("latitude", north(lat, meters), "longitude", lon, "accuracy", 8)).ok()) {
+                return false;
+            }
+        }
+        ReentrantLock counter = counters.computeIfAbsent(station.id(), id -> new ReentrantLock());
+        counter.lock();
+        try {
+            GatewayClient.Answer verify = gateway.post("qr/verify", "/qr/verify", staff,
+                    Map.of("qr_token", confirm.body().path("qr_token").asText(), "station_id", station.id()));
+            if (!verify.ok()) {
+                return false;
+            }
+            GatewayClient.Answer charged = gateway.get("batteries/list",
+                    "/batteries?station_id=" + station.id() + "&status=charged", staff);
+            JsonNode batteries = charged.body().isArray() ? charged.body() : charged.body().path("items");
+            if (!charged.ok() || batteries.isEmpty()) {
+                return false;
+            }
+            String newBattery = batteries.get(0).path("battery_id").asText();
+            String oldBattery = batteryInHand.getOrDefault(riderId, SeedCatalog.riderBatteryId(riderId));
+            GatewayClient.Answer complete = gateway.post("swap/complete", "/swap/complete", staff, Map.of(
+                    "swap_id", verify.body().path("swap_id").asText(),
+                    "old_battery_id", oldBattery,
+                    "new_battery_id", newBattery,
+                    "old_battery_soh", 82,
+                    "faulty", false,
+                    "swap_duration_seconds", 170));
+            if (!complete.ok()) {
+                return false;
+            }
+            batteryInHand.put(riderId, newBattery);
+        } finally {
+            counter.unlock();
+        }
+        return gateway.get("swap/history", "/swap/user/" + riderId + "?page=0&size=10", rider).ok()
+                & gateway.get("station/list", "/station/list", rider).ok();
+    }
+
+    private static double north(double latitude, int meters) {
+        return latitude + meters / METERS_PER_DEGREE_LAT;
+    }
+}
