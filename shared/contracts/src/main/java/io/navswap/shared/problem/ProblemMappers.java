@@ -1,7 +1,9 @@
 package io.navswap.shared.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -52,7 +54,9 @@ public class ProblemMappers {
         return ProblemResponses.of(500, "internal-error", "Internal error", "Validation could not run", path(uri));
     }
 
-    @ServerExceptionMapper(priority = 1)
+    /** Listed one by one because Quarkus REST ships more specific mappers for these that answer without a problem body. */
+    @ServerExceptionMapper(value = { JsonProcessingException.class, JsonParseException.class,
+            MismatchedInputException.class }, priority = 1)
     public Response json(JsonProcessingException e, UriInfo uri) {
         return malformed(e, uri);
     }
