@@ -1,6 +1,8 @@
 package io.navswap.messaging;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -29,6 +31,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String PENDING = "outbox.eventId";
 
     private final ReactiveMongoClient mongo;
     private final MutinyEmitter<String> emitter;
@@ -49,8 +52,16 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent start) {
-        if (config.collections().map(List::isEmpty).orElse(true)) {
+        List<String> collections = config.collections().orElse(List.of());
+        if (collections.isEmpty()) {
             return;
+        }
+        // The pending-event query must not scan large collections (gps_logs) on a real MongoDB: a sparse
+        // index holds only documents with pending events.
+        for (String name : collections) {
+            mongo.getDatabase(database).getCollection(name)
+                    .createIndex(Indexes.ascending(PENDING), new IndexOptions().sparse(true).name("outbox_pending"))
+                    .await().indefinitely();
         }
         timer = vertx.setPeriodic(config.interval().toMillis(), id -> nudge());
     }
@@ -89,7 +100,7 @@ public class OutboxRelay {
 
     private Uni<Integer> relayCollection(String name) {
         ReactiveMongoCollection<Document> collection = mongo.getDatabase(database).getCollection(name);
-        return collection.find(Filters.exists("outbox.0"))
+        return collection.find(Filters.exists(PENDING))
                 .select().first(config.batchSize())
                 .onItem().transformToUniAndConcatenate(doc -> relayDocument(collection, doc))
                 .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));

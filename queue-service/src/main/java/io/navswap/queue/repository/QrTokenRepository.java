@@ -1,0 +1,33 @@
+package io.navswap.queue.repository;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+
+import com.mongodb.client.model.Updates;
+import io.navswap.queue.domain.QrToken;
+import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/** The audit trail of issued QR tokens ({@code qr_tokens}). */
+@ApplicationScoped
+public class QrTokenRepository implements ReactivePanacheMongoRepositoryBase<QrToken, String> {
+
+    public Uni<Void> insert(QrToken token) {
+        return mongoCollection().insertOne(token).replaceWithVoid();
+    }
+
+    public Uni<Void> markUsed(String nonce, String staffId, Instant at) {
+        return mongoCollection().updateOne(and(eq("_id", nonce), exists("usedAt", false)),
+                Updates.combine(Updates.set("usedAt", at), Updates.set("usedBy", staffId)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> markSuperseded(String nonce, Instant at) {
+        return mongoCollection().updateOne(and(eq("_id", nonce), exists("supersededAt", false)),
+                Updates.set("supersededAt", at))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,4 @@
+package io.navswap.queue.rest;
+
+public record QrImageResponse(String qrToken, String imageBase64, String contentType) {
+}

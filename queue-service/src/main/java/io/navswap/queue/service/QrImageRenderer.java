@@ -1,0 +1,94 @@
+package io.navswap.queue.service;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+/**
+ * Renders a QR code as a PNG. zxing computes the module matrix; the PNG (1-bit grayscale) is written here
+ * with the JDK's Deflater and CRC32, so no AWT/ImageIO is involved and the code stays native-friendly.
+ */
+@ApplicationScoped
+public class QrImageRenderer {
+    public static final String CONTENT_TYPE = "image/png";
+    private static final byte[] SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+    private static final int SIZE = 320;
+
+    public byte[] png(String contents) {
+        BitMatrix matrix;
+        try {
+            matrix = new QRCodeWriter().encode(contents, BarcodeFormat.QR_CODE, SIZE, SIZE, Map.of(
+                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                    EncodeHintType.MARGIN, 4,
+                    EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name()));
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("Content does not fit in a QR code", e);
+        }
+        return encodePng(matrix);
+    }
+
+    static byte[] encodePng(BitMatrix matrix) {
+        int width = matrix.getWidth();
+        int height = matrix.getHeight();
+        int rowBytes = (width + 7) / 8;
+        byte[] raw = new byte[height * (rowBytes + 1)];
+        for (int y = 0; y < height; y++) {
+            int offset = y * (rowBytes + 1);
+            raw[offset] = 0; // filter type: none
+            for (int x = 0; x < width; x++) {
+                if (!matrix.get(x, y)) { // a set module is dark; in 1-bit grayscale 1 is white
+                    raw[offset + 1 + x / 8] |= (byte) (0x80 >>> (x % 8));
+                }
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        out.writeBytes(SIGNATURE);
+        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 1)   // bit depth
+                .put((byte) 0)   // colour type: grayscale
+                .put((byte) 0)   // compression: deflate
+                .put((byte) 0)   // filter method
+                .put((byte) 0);  // no interlace
+        chunk(out, "IHDR", header.array());
+        chunk(out, "IDAT", deflate(raw));
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static byte[] deflate(byte[] data) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        try {
+            deflater.setInput(data);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(typeBytes);
+        out.writeBytes(data);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+}

@@ -1,0 +1,51 @@
+package io.navswap.queue.service;
+
+import io.navswap.queue.client.StaffClient;
+import io.navswap.queue.config.QueueConfig;
+import io.navswap.queue.repository.StaffDutyCache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Staff act only at the station they are on duty at (admin anywhere, without asking). Every fresh answer
+ * of staff-service is remembered in Redis; while staff-service cannot answer, the remembered answer for
+ * that (station, staff) pair decides for up to 12 h, and without one the scan is refused with 503.
+ */
+@ApplicationScoped
+public class StaffDutyCheck {
+    private final StaffClient staff;
+    private final StaffDutyCache cache;
+    private final QueueConfig config;
+
+    StaffDutyCheck(StaffClient staff, StaffDutyCache cache, QueueConfig config) {
+        this.staff = staff;
+        this.cache = cache;
+        this.config = config;
+    }
+
+    public Uni<Void> requireOnDuty(Caller caller, String stationId) {
+        if (caller.isAdmin()) {
+            return Uni.createFrom().voidItem();
+        }
+        String staffId = caller.userId();
+        return staff.onDuty(stationId, staffId, caller.authorization(), caller.requestId())
+                .chain(answer -> answer.isPresent()
+                        ? cache.remember(stationId, staffId, answer.get(), config.cache().staffDuty())
+                                .onFailure().recoverWithNull()
+                                .replaceWith(answer.get())
+                        : cache.lastAnswer(stationId, staffId)
+                                .onFailure().recoverWithNull()
+                                .map(cached -> {
+                                    if (cached == null) {
+                                        throw QueueProblems.staffCheckUnavailable(stationId);
+                                    }
+                                    return cached;
+                                }))
+                .invoke(onDuty -> {
+                    if (!onDuty) {
+                        throw QueueProblems.staffNotOnDuty(staffId, stationId);
+                    }
+                })
+                .replaceWithVoid();
+    }
+}
