@@ -1,0 +1,222 @@
+package io.navswap.station.service;
+
+import com.mongodb.client.model.Updates;
+import io.navswap.messaging.OutboxEntry;
+import io.navswap.messaging.OutboxRelay;
+import io.navswap.station.client.AiPredictions;
+import io.navswap.station.client.StaffDirectory;
+import io.navswap.station.config.StationConfig;
+import io.navswap.station.domain.LocationType;
+import io.navswap.station.domain.Station;
+import io.navswap.station.domain.StationInventory;
+import io.navswap.station.repository.BatteryRepository;
+import io.navswap.station.repository.MongoErrors;
+import io.navswap.station.repository.StationQueueRepository;
+import io.navswap.station.repository.StationRepository;
+import io.navswap.station.rest.StationCreateRequest;
+import io.navswap.station.rest.StationStatusView;
+import io.navswap.station.rest.StationUpdateRequest;
+import io.navswap.station.rest.StationView;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.bson.conversions.Bson;
+
+/** Stations: admin create/update, reads with inventory, the cached list, and the live status. */
+@ApplicationScoped
+public class StationService {
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final StationRepository stations;
+    private final BatteryRepository batteries;
+    private final StationQueueRepository queues;
+    private final StationIndex index;
+    private final StationListCache listCache;
+    private final StationEvents events;
+    private final OutboxRelay relay;
+    private final StaffDirectory staff;
+    private final AiPredictions ai;
+    private final StationConfig config;
+
+    StationService(StationRepository stations, BatteryRepository batteries, StationQueueRepository queues,
+            StationIndex index, StationListCache listCache, StationEvents events, OutboxRelay relay,
+            StaffDirectory staff, AiPredictions ai, StationConfig config) {
+        this.stations = stations;
+        this.batteries = batteries;
+        this.queues = queues;
+        this.index = index;
+        this.listCache = listCache;
+        this.events = events;
+        this.relay = relay;
+        this.staff = staff;
+        this.ai = ai;
+        this.config = config;
+    }
+
+    /** Active stations (optionally of one city) with their inventory summary, from the Redis cache when fresh. */
+    public Uni<List<StationView>> list(String city) {
+        return listCache.getOrLoad(city,
+                () -> stations.listActive(city).map(list -> list.stream().map(StationView::of).toList()));
+    }
+
+    /** One station with its inventory counted now (queue-service and swap-service rely on it being exact). */
+    public Uni<StationView> get(String id) {
+        return requireStation(id).chain(station -> liveInventory(id).map(inventory -> StationView.of(station, inventory)));
+    }
+
+    public Uni<StationView> create(StationCreateRequest request) {
+        Instant now = Instant.now();
+        Station station = new Station();
+        station.id = request.stationId();
+        station.name = request.name().trim();
+        station.city = request.city().trim();
+        station.cityKey = Station.cityKey(request.city());
+        station.latitude = request.latitude();
+        station.longitude = request.longitude();
+        station.capacity = request.capacity();
+        station.active = request.active() == null || request.active();
+        station.address = request.address();
+        station.createdAt = now;
+        station.updatedAt = now;
+        station.inventory = StationInventory.of(Map.of(), List.of(), now);
+        // A new station starts empty: logistics learns of it (and can stock it) from this first announcement.
+        station.outbox = new ArrayList<>(List.of(
+                events.inventoryChanged(station.id, station.capacity, station.inventory, "station-created")));
+        return stations.persist(station)
+                .onFailure(MongoErrors::isDuplicateKey).transform(e -> StationProblems.stationExists(request.stationId()))
+                .call(saved -> listCache.invalidate(saved.city))
+                .invoke(saved -> {
+                    index.apply(saved);
+                    relay.nudge();
+                })
+                .map(StationView::of);
+    }
+
+    public Uni<StationView> update(String id, StationUpdateRequest request) {
+        return update(id, request, 1);
+    }
+
+    private Uni<StationView> update(String id, StationUpdateRequest request, int attempt) {
+        return requireStation(id).chain(station -> {
+            if (request.version() != null && request.version() != station.version) {
+                throw StationProblems.versionConflict("Station", id, request.version(), station.version);
+            }
+            List<Bson> sets = new ArrayList<>();
+            setIfChanged(sets, "name", trim(request.name()), station.name);
+            if (request.city() != null && !request.city().trim().equals(station.city)) {
+                sets.add(Updates.set("city", request.city().trim()));
+                sets.add(Updates.set("cityKey", Station.cityKey(request.city())));
+            }
+            setIfChanged(sets, "latitude", request.latitude(), station.latitude);
+            setIfChanged(sets, "longitude", request.longitude(), station.longitude);
+            setIfChanged(sets, "capacity", request.capacity(), station.capacity);
+            setIfChanged(sets, "active", request.active(), station.active);
+            setIfChanged(sets, "address", request.address(), station.address);
+            if (sets.isEmpty()) {
+                return Uni.createFrom().item(StationView.of(station));
+            }
+            boolean capacityChanged = request.capacity() != null && request.capacity() != station.capacity;
+            boolean activeChanged = request.active() != null && request.active() != station.active;
+            OutboxEntry event = null;
+            if (capacityChanged || activeChanged) {
+                // Logistics plans against capacity and active stations, so both changes are announced with the counts.
+                int capacity = capacityChanged ? request.capacity() : station.capacity;
+                StationInventory inventory = station.inventory == null ? StationInventory.empty() : station.inventory;
+                event = events.inventoryChanged(id, capacity, inventory,
+                        activeChanged ? (request.active() ? "station-activated" : "station-deactivated") : "capacity-changed");
+            }
+            OutboxEntry announced = event;
+            return stations.updateFields(id, station.version, sets, event).chain(updated -> {
+                if (updated == null) {
+                    if (request.version() != null || attempt >= MAX_ATTEMPTS) {
+                        return Uni.createFrom().failure(StationProblems.concurrentUpdate("Station", id));
+                    }
+                    return update(id, request, attempt + 1);
+                }
+                index.apply(updated);
+                if (announced != null) {
+                    relay.nudge();
+                }
+                return listCache.invalidate(station.city, updated.city).replaceWith(StationView.of(updated));
+            });
+        });
+    }
+
+    /**
+     * Inventory, queue and, when the other services answer, staff on duty and predicted load. Staff names are
+     * shown to staff, admins and services only; riders and transporters see the count.
+     */
+    public Uni<StationStatusView> status(String id, boolean showStaffNames, String authorization, String requestId) {
+        return requireStation(id).chain(station -> Uni.combine().all()
+                .unis(liveInventory(id), queues.length(id)).asTuple()
+                .chain(local -> {
+                    StationInventory inventory = local.getItem1();
+                    int queueLength = local.getItem2();
+                    Map<String, Object> features = loadFeatures(station, inventory, queueLength);
+                    return Uni.combine().all()
+                            .unis(staff.onDuty(id, authorization, requestId), ai.predictLoad(features, authorization, requestId))
+                            .asTuple()
+                            .map(remote -> {
+                                var onDuty = remote.getItem1();
+                                var load = remote.getItem2();
+                                Map<String, Integer> counts = new LinkedHashMap<>();
+                                inventory.countsWithZeros().forEach((status, n) -> counts.put(status, n));
+                                return new StationStatusView(station.id, station.name, station.city, station.active,
+                                        station.capacity, counts, inventory.chargedAvailable(), inventory.bestChargedSoh(),
+                                        queueLength,
+                                        onDuty.isPresent() && showStaffNames ? onDuty.get() : null,
+                                        onDuty.map(List::size).orElse(null),
+                                        onDuty.isPresent(),
+                                        load.map(l -> new StationStatusView.PredictedLoad(l.swapsPerHour(), l.horizonHours(),
+                                                l.source(), l.modelVersion())).orElse(null),
+                                        load.isPresent(),
+                                        Instant.now());
+                            });
+                }));
+    }
+
+    private Map<String, Object> loadFeatures(Station station, StationInventory inventory, int queueLength) {
+        ZonedDateTime now = ZonedDateTime.now(config.zone());
+        Map<String, Object> features = new LinkedHashMap<>();
+        features.put("station_id", station.id);
+        features.put("city", station.city);
+        features.put("latitude", station.latitude);
+        features.put("longitude", station.longitude);
+        features.put("capacity", station.capacity);
+        features.put("hour_of_day", now.getHour());
+        features.put("day_of_week", now.getDayOfWeek().getValue());
+        features.put("queue_length", queueLength);
+        features.put("charged_available", inventory.chargedAvailable());
+        features.put("horizon_hours", 1);
+        return features;
+    }
+
+    public Uni<Station> requireStation(String id) {
+        return stations.findById(id).map(station -> {
+            if (station == null) {
+                throw StationProblems.stationNotFound(id);
+            }
+            return station;
+        });
+    }
+
+    private Uni<StationInventory> liveInventory(String stationId) {
+        return batteries.atPlace(LocationType.STATION, stationId).map(InventoryCounts::of);
+    }
+
+    private static void setIfChanged(List<Bson> sets, String field, Object requested, Object current) {
+        if (requested != null && !Objects.equals(requested, current)) {
+            sets.add(Updates.set(field, requested));
+        }
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+}

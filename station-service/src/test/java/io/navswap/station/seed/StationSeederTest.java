@@ -1,0 +1,95 @@
+package io.navswap.station.seed;
+
+import static io.navswap.station.support.Api.staff;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.navswap.shared.seed.SeedCatalog;
+import io.navswap.station.domain.Battery;
+import io.navswap.station.domain.BatteryStatus;
+import io.navswap.station.domain.LocationType;
+import io.navswap.station.repository.BatteryRepository;
+import io.navswap.station.repository.PartnerShopRepository;
+import io.navswap.station.repository.StationRepository;
+import io.navswap.station.support.Api;
+import io.navswap.station.support.Eventually;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class StationSeederTest {
+
+    @Inject
+    StationSeeder seeder;
+
+    @Inject
+    StationRepository stations;
+
+    @Inject
+    BatteryRepository batteries;
+
+    @Inject
+    PartnerShopRepository shops;
+
+    @Test
+    void seedIsDeterministicIdempotentAndLargeEnough() {
+        seeder.seed().await().atMost(Duration.ofSeconds(60));
+        StationSeeder.Result again = seeder.seed().await().atMost(Duration.ofSeconds(60));
+        assertEquals(new StationSeeder.Result(0, 0, 0), again, "a second run inserts nothing");
+
+        List<Battery> expected = StationSeeder.batteries(Instant.now());
+        assertTrue(expected.size() >= 500, "500+ batteries: " + expected.size());
+        Map<String, Battery> stored = batteries.existingIds(expected.stream().map(b -> b.id).toList())
+                .chain(ids -> batteries.list(null, null, null, 0, 100_000))
+                .await().indefinitely().stream().collect(Collectors.toMap(b -> b.id, Function.identity()));
+        for (Battery spec : expected) {
+            Battery actual = stored.get(spec.id);
+            assertEquals(spec.soh, actual.soh, spec.id);
+            assertEquals(spec.cycles, actual.cycles, spec.id);
+            assertEquals(spec.locationType, actual.locationType, spec.id);
+            assertEquals(spec.locationId, actual.locationId, spec.id);
+            if (spec.status != BatteryStatus.CHARGING) {
+                // the charging clock may since have finished a seeded charge; everything else is exactly as generated
+                assertEquals(spec.status, actual.status, spec.id);
+            }
+            assertTrue(spec.soh >= 60 && spec.soh <= 99, spec.id + " SOH " + spec.soh);
+            if (spec.status == BatteryStatus.QUARANTINED) {
+                assertTrue(spec.soh < 75, spec.id + " is quarantined with SOH " + spec.soh);
+            }
+        }
+        for (SeedCatalog.DemoUser rider : SeedCatalog.users("consumer")) {
+            Battery riding = stored.get(SeedCatalog.riderBatteryId(rider.id()));
+            assertEquals(BatteryStatus.IN_USE, riding.status);
+            assertEquals(LocationType.RIDER, riding.locationType);
+            assertEquals(rider.id(), riding.holderId);
+            assertTrue(riding.soh >= 70 && riding.soh <= 95);
+        }
+        assertEquals(SeedCatalog.stations().size(),
+                stations.existingIds(SeedCatalog.stations().stream().map(SeedCatalog.DemoStation::id).toList())
+                        .await().indefinitely().size());
+        assertEquals(10, shops.listInCity(null).await().indefinitely().stream().filter(s -> s.id.startsWith("PS-")).count());
+        assertTrue(expected.stream().anyMatch(b -> b.status == BatteryStatus.AT_PARTNER));
+    }
+
+    @Test
+    void seededInventoriesAreCountedAndListed() {
+        seeder.seed().await().atMost(Duration.ofSeconds(60));
+        Eventually.holds(Duration.ofSeconds(30), () -> staff().when().get("/station/ST-DEL-001").then()
+                .body("inventory.charged", greaterThan(0)));
+        Eventually.holds(Duration.ofSeconds(30), () -> Api.rider().queryParam("city", "Delhi").when().get("/station/list")
+                .then().body("size()", equalTo(4)).body("[0].total_batteries", equalTo(StationSeeder.BATTERIES_PER_STATION)));
+        Eventually.holds(Duration.ofSeconds(30), () -> staff().queryParam("city", "Delhi").when().get("/partner-shops").then()
+                .body("size()", equalTo(2)).body("[0].stock_total", equalTo(8)).body("[0].free_slots", equalTo(52)));
+        Api.rider().queryParam("latitude", 28.6315).queryParam("longitude", 77.2167).queryParam("battery_soh_min", 75)
+                .when().get("/station/nearest").then().statusCode(200).body("stations[0].station_id", equalTo("ST-DEL-001"));
+    }
+}
