@@ -185,6 +185,7 @@ class RebalancingTest {
         assertEquals(1, live.size());
         TransportJob job = live.get(0);
         assertEquals("RB6-SHOP-ROOM", job.destinationId);
+        assertTrue(job.plannedBy.startsWith("ai:onnx"), "the partner-allocation model placed them: " + job.plannedBy);
         assertEquals(3, job.batteryCount);
         assertEquals("overflow:RB6-OVER", job.openKey);
 

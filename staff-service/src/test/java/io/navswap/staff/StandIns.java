@@ -8,8 +8,11 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -21,6 +24,12 @@ import java.util.regex.Pattern;
  * by the request itself so tests do not interfere: a battery id with {@code -PNN-} gets fault probability
  * NN/100, one with {@code AIDOWN} gets 503, and a caller whose token subject contains {@code aidown} gets
  * 503 from the traffic and diversion models.
+ *
+ * <p>The ai-service stand-in speaks ai-service's real shapes (its README): a request without a required field
+ * or with a field ai-service does not define is refused with 400 {@code validation-failed} (stricter than
+ * ai-service, which ignores unknown fields, so a guessed name fails here), and the battery-trend model answers
+ * ai-service's fallback (linear decline, {@code source: fallback}) unless all of its optional features are sent,
+ * as ai-service does.
  */
 public class StandIns implements QuarkusTestResourceLifecycleManager {
     public static final String MODEL_VERSION = "standin-1";
@@ -82,6 +91,10 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
             switch (path) {
                 case "/station/list" -> reply(request, 200, stations().encode());
                 case "/ai/predict-fault" -> {
+                    if (invalid(request, in, Set.of("battery_id", "soh", "cycles", "temperature_c", "recent_faults"),
+                            List.of("soh"))) {
+                        return;
+                    }
                     String battery = in.getString("battery_id", "");
                     if (battery.contains("AIDOWN")) {
                         reply(request, 503, "{}");
@@ -89,33 +102,68 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
                     }
                     Matcher m = PROBABILITY.matcher(battery);
                     double p = m.find() ? Integer.parseInt(m.group(1)) / 100.0 : 0.5;
-                    reply(request, 200, new JsonObject().put("fault_probability", p)
-                            .put("risk_level", p >= 0.9 ? "critical" : p >= 0.7 ? "high" : "low")
-                            .put("source", "onnx").put("model_version", MODEL_VERSION).encode());
+                    reply(request, 200, new JsonObject().put("battery_id", battery).put("fault_probability", p)
+                            .put("risk_level", p >= 0.5 ? "high" : p >= 0.2 ? "medium" : "low").put("model", "fault")
+                            .put("source", "onnx").put("model_version", MODEL_VERSION).put("cached", false).encode());
                 }
                 case "/ai/predict-battery-trend" -> {
+                    if (invalid(request, in, Set.of("battery_id", "soh", "cycles", "avg_temperature_c",
+                            "fast_charge_share", "avg_depth_of_discharge"), List.of("soh", "cycles"))) {
+                        return;
+                    }
                     if (in.getString("battery_id", "").contains("AIDOWN")) {
                         reply(request, 503, "{}");
                         return;
                     }
-                    reply(request, 200, new JsonObject().put("soh_slope_per_100_cycles", -2.5).put("source", "onnx")
-                            .put("model_version", MODEL_VERSION).encode());
+                    boolean model = in.getValue("avg_temperature_c") != null && in.getValue("fast_charge_share") != null
+                            && in.getValue("avg_depth_of_discharge") != null;
+                    double soh = in.getDouble("soh");
+                    int cycles = in.getInteger("cycles");
+                    double slope = model ? -2.5 : cycles > 0 ? Math.min(0, (soh - 100) / cycles * 100) : -1.5;
+                    JsonObject answer = new JsonObject().put("battery_id", in.getString("battery_id"))
+                            .put("soh_slope_per_100_cycles", slope).put("projected_soh_in_500_cycles", soh + 5 * slope)
+                            .put("model", "battery-trend").put("source", model ? "onnx" : "fallback")
+                            .put("model_version", model ? MODEL_VERSION : "heuristic-v1");
+                    if (!model) {
+                        answer.put("fallback_reason", "missing feature avg_temperature_c");
+                    }
+                    reply(request, 200, answer.put("cached", false).encode());
                 }
                 case "/ai/forecast-traffic" -> {
+                    if (invalid(request, in, Set.of("station_id", "city", "capacity", "historical_average_per_hour",
+                            "start_hour", "day_of_week", "hours", "event", "raining"),
+                            List.of("station_id", "city", "capacity", "historical_average_per_hour"))) {
+                        return;
+                    }
                     if (subject.contains("aidown")) {
                         reply(request, 503, "{}");
                         return;
                     }
                     String station = in.getString("station_id");
                     double perHour = TRAFFIC.getOrDefault(station, 4.0);
-                    JsonArray hourly = new JsonArray();
-                    for (int h = 0; h < in.getInteger("hours", 1); h++) {
-                        hourly.add(new JsonObject().put("hour", h).put("expected_swaps", h == 0 ? perHour : perHour / 2));
+                    JsonArray curve = new JsonArray();
+                    double total = 0;
+                    for (int h = 0; h < in.getInteger("hours", 24); h++) {
+                        double swaps = h == 0 ? perHour : perHour / 2;
+                        total += swaps;
+                        curve.add(new JsonObject().put("offset", h).put("hour", (10 + h) % 24).put("day_of_week", 3)
+                                .put("swaps_per_hour", swaps));
                     }
-                    reply(request, 200, new JsonObject().put("station_id", station).put("hourly", hourly)
-                            .put("source", "onnx").put("model_version", MODEL_VERSION).encode());
+                    reply(request, 200, new JsonObject().put("station_id", station).put("curve", curve)
+                            .put("total_swaps", total).put("peak_hour", 10).put("model", "traffic")
+                            .put("source", "onnx").put("model_version", MODEL_VERSION).put("cached", false).encode());
                 }
                 case "/ai/predict-diversion" -> {
+                    if (invalid(request, in, Set.of("stations"), List.of("stations"))) {
+                        return;
+                    }
+                    for (Object station : in.getJsonArray("stations")) {
+                        if (invalid(request, (JsonObject) station, Set.of("station_id", "staff_on_duty",
+                                "predicted_load_per_hour", "queue_length", "capacity"),
+                                List.of("station_id", "staff_on_duty", "predicted_load_per_hour"))) {
+                            return;
+                        }
+                    }
                     if (subject.contains("aidown")) {
                         reply(request, 503, "{}");
                         return;
@@ -127,17 +175,17 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
         }).onFailure(failure -> reply(request, 500, "{}"));
     }
 
-    /** A toy "model": within Testpur, two people from the calmest station to the busiest one. */
+    /** A toy "model": among the Testpur stations (ST-SUG-*), two people from the calmest to the busiest one. */
     private static JsonObject diversionModel(JsonObject in) {
         JsonObject busiest = null;
         JsonObject calmest = null;
         for (Object o : in.getJsonArray("stations", new JsonArray())) {
-            JsonObject s = (JsonObject) o;
-            if (!"Testpur".equals(s.getString("city"))) {
+            JsonObject s = ((JsonObject) o).copy();
+            if (!s.getString("station_id").startsWith("ST-SUG-")) {
                 continue;
             }
             double ratio = s.getInteger("staff_on_duty") == 0 ? Double.MAX_VALUE
-                    : s.getDouble("expected_swaps_per_hour") / s.getInteger("staff_on_duty");
+                    : s.getDouble("predicted_load_per_hour") / s.getInteger("staff_on_duty");
             s.put("_ratio", ratio);
             if (busiest == null || ratio > busiest.getDouble("_ratio")) {
                 busiest = s;
@@ -148,11 +196,26 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
         }
         JsonArray moves = new JsonArray();
         if (busiest != null && calmest != null && busiest != calmest) {
-            moves.add(new JsonObject().put("from_station_id", calmest.getString("station_id"))
-                    .put("to_station_id", busiest.getString("station_id")).put("staff_count", 2)
-                    .put("reason", "stand-in model: demand peak at " + busiest.getString("station_id")));
+            moves.add(new JsonObject().put("from", calmest.getString("station_id"))
+                    .put("to", busiest.getString("station_id")).put("count", 2));
         }
-        return new JsonObject().put("moves", moves).put("source", "onnx").put("model_version", MODEL_VERSION);
+        return new JsonObject().put("moves", moves).put("stations", new JsonArray()).put("model", "diversion")
+                .put("source", "onnx").put("model_version", MODEL_VERSION).put("cached", false);
+    }
+
+    /** ai-service's validation, stricter on unknown fields; answers the 400 itself. */
+    private static boolean invalid(HttpServerRequest request, JsonObject in, Set<String> known, List<String> required) {
+        List<String> errors = new ArrayList<>();
+        in.fieldNames().stream().filter(f -> !known.contains(f)).forEach(f -> errors.add(f + " (not an ai-service field)"));
+        required.stream().filter(f -> in.getValue(f) == null).forEach(errors::add);
+        if (errors.isEmpty()) {
+            return false;
+        }
+        JsonArray fields = new JsonArray();
+        errors.forEach(e -> fields.add(new JsonObject().put("field", e).put("message", "invalid")));
+        reply(request, 400, new JsonObject().put("type", "https://navswap.io/problems/validation-failed")
+                .put("status", 400).put("errors", fields).encode());
+        return true;
     }
 
     private static String subject(String authorization) {

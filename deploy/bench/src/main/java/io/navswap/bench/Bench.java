@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code journeys [count] [per-second]}: complete swap journeys through the gateway at a fixed start rate.
+ * {@code ai [requests-per-endpoint] [per-second]}: ai-service's 13 prediction endpoints through the gateway at a
+ * fixed total rate, after an unmeasured warm-up (see {@link AiLoad}).
  * The gateway is {@code NAVSWAP_GATEWAY_URL} (default http://localhost:8080) of a suite started with
  * {@code deploy/navswap up}.
  */
@@ -24,8 +26,12 @@ public final class Bench {
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         double perSecond = args.length > 2 ? Double.parseDouble(args[2]) : 2.0;
         String gatewayUrl = System.getenv().getOrDefault("NAVSWAP_GATEWAY_URL", "http://localhost:8080");
+        if ("ai".equals(mode)) {
+            ai(gatewayUrl, args.length > 1 ? count : 200, args.length > 2 ? perSecond : 20.0);
+            return;
+        }
         if (!"journeys".equals(mode)) {
-            System.err.println("usage: Bench journeys [count] [per-second]");
+            System.err.println("usage: Bench journeys [count] [per-second] | Bench ai [requests-per-endpoint] [per-second]");
             System.exit(2);
         }
         Latencies latencies = new Latencies();
@@ -58,5 +64,18 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "%njourneys: %d in %.1f s = %.2f journeys/s (target %.2f/s); failed journeys: %d;"
                 + " failed requests: %d%n", count, seconds, count / seconds, perSecond, failed.get(),
                 latencies.errorCount());
+    }
+
+    private static void ai(String gatewayUrl, int perEndpoint, double perSecond) throws Exception {
+        // Logins and the warm-up go through their own client, so only the measured calls reach the table.
+        GatewayClient unmeasured = new GatewayClient(gatewayUrl, new Latencies());
+        List<String> tokens = AiLoad.riderTokens(unmeasured);
+        int warmUp = Math.min(perEndpoint, 20);
+        System.out.printf(Locale.ROOT, "warm-up: %d requests per endpoint (not measured)%n", warmUp);
+        new AiLoad(unmeasured, tokens).run(warmUp, perSecond);
+        Latencies latencies = new Latencies();
+        new AiLoad(new GatewayClient(gatewayUrl, latencies), tokens).run(perEndpoint, perSecond);
+        latencies.print();
+        System.out.printf(Locale.ROOT, "failed requests: %d%n", latencies.errorCount());
     }
 }

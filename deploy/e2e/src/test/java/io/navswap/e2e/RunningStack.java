@@ -33,10 +33,13 @@ final class RunningStack {
         return stack;
     }
 
-    /** Seven consecutive free ports, so a suite already running on 8080 is left alone. */
+    /**
+     * Seven consecutive free ports, so a suite already running on 8080 is left alone. Drawn below Linux'
+     * ephemeral range (32768+), where the embedded backends and every outgoing connection take theirs.
+     */
     private static int freePortBase() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            int base = ThreadLocalRandom.current().nextInt(10_000, 32_000);
             if (ServiceSpec.ALL.stream().noneMatch(s -> FreePorts.isListening("127.0.0.1", s.port(base)))) {
                 return base;
             }

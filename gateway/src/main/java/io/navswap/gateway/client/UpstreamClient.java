@@ -90,6 +90,21 @@ public class UpstreamClient {
                         target.name() + " did not answer within " + timeout.toMillis() + " ms"));
     }
 
+    /**
+     * A small exchange made on a caller's behalf (the admin dashboards): {@code headers} go as given (the
+     * caller's {@code Authorization} and {@code X-Request-Id}), with an optional body; the answer is read fully,
+     * all within {@code timeout}.
+     */
+    public Uni<Fetched> exchange(Target target, HttpMethod method, String uri, MultiMap headers, Buffer body,
+            Duration timeout) {
+        Future<Fetched> call = http.request(options(target, method, uri, timeout, timeout).setHeaders(headers))
+                .compose(request -> body == null ? request.send() : request.send(body))
+                .compose(response -> response.body().map(answer -> new Fetched(response.statusCode(), answer)));
+        return Uni.createFrom().completionStage(call.toCompletionStage())
+                .ifNoItem().after(timeout).failWith(() -> new java.util.concurrent.TimeoutException(
+                        target.name() + " did not answer within " + timeout.toMillis() + " ms"));
+    }
+
     private static RequestOptions options(Target target, HttpMethod method, String uri, Duration connect, Duration idle) {
         return new RequestOptions()
                 .setMethod(method)

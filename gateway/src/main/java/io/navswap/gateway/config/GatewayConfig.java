@@ -36,6 +36,8 @@ public interface GatewayConfig {
 
     Docs docs();
 
+    Dashboards dashboards();
+
     interface Jwt {
         /** PEM (PKCS#8) RSA private key: classpath resource, file path, {@code file:} or {@code https:} URL. */
         @NotBlank
@@ -120,5 +122,16 @@ public interface GatewayConfig {
 
         /** How long a merged document is reused before the services are asked again (0: never reused). */
         Duration cacheTtl();
+    }
+
+    interface Dashboards {
+        /** Budget of each call an admin dashboard makes to a service; a part that takes longer is marked unavailable. */
+        @DurationMin(millis = 1)
+        Duration timeout();
+
+        /** Per-station ai-service calls (forecast, reliability) one dashboard keeps in flight at once. */
+        @Min(1)
+        @Max(100)
+        int aiConcurrency();
     }
 }

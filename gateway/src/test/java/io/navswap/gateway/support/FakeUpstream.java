@@ -65,7 +65,10 @@ public final class FakeUpstream {
 
     private void handle(HttpServerRequest request) {
         String path = request.path();
-        if (path.equals("/q/health/ready")) {
+        if (FakeServices.servesStation(path)) {
+            // Station figures of the admin dashboards (AdminDashboardsTest).
+            FakeServices.handle(request);
+        } else if (path.equals("/q/health/ready")) {
             request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\",\"checks\":[]}");
         } else if (path.equals("/q/openapi")) {
             request.response().putHeader("Content-Type", "application/json").end(openApi().encode());

@@ -1,6 +1,5 @@
 package io.navswap.logistics.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.navswap.logistics.config.LogisticsConfig;
 import io.navswap.messaging.ServiceTokens;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
@@ -82,40 +81,39 @@ public class AiAdvisor {
         return Uni.createFrom().item(Heuristics.nearestShop(request));
     }
 
-    static Advice.StockOrder readStockOrder(JsonNode answer) {
-        Integer quantity = Json.integer(answer, "quantity", "order_quantity", "recommended_quantity", "reorder_quantity");
-        Boolean reorder = Json.bool(answer, "reorder", "should_reorder");
-        if (quantity == null && reorder == null) {
-            throw new IllegalStateException("stock-order answer has neither quantity nor reorder");
+    static Advice.StockOrder readStockOrder(AiApi.StockOrderAnswer answer) {
+        if (answer == null || answer.orderQuantity() == null || answer.source() == null) {
+            throw new IllegalStateException("stock-order answer without order_quantity/source");
         }
-        int q = quantity == null ? 0 : Math.max(0, quantity);
-        return new Advice.StockOrder(reorder != null ? reorder : q > 0, q, Json.text(answer, "urgency", "priority"),
-                Json.text(answer, "source"), Json.text(answer, "model_version"));
+        int quantity = Math.max(0, answer.orderQuantity());
+        return new Advice.StockOrder(quantity > 0, quantity, answer.urgency(), answer.source(), answer.modelVersion());
     }
 
-    static Advice.Rebalancing readRebalancing(JsonNode answer) {
+    static Advice.Rebalancing readRebalancing(AiApi.RebalancingAnswer answer) {
+        if (answer == null || answer.moves() == null || answer.source() == null) {
+            throw new IllegalStateException("rebalancing answer without moves/source");
+        }
         List<Advice.Move> moves = new ArrayList<>();
-        for (JsonNode move : Json.list(answer, "moves", "recommendations", "transfers")) {
-            String from = Json.text(move, "from_station_id", "from", "source_station_id", "source_id");
-            String to = Json.text(move, "to_station_id", "to", "destination_station_id", "destination_id");
-            Integer count = Json.integer(move, "count", "battery_count", "quantity", "batteries");
-            if (from != null && to != null && count != null && count > 0) {
-                moves.add(new Advice.Move(from, to, count));
+        for (AiApi.MoveAnswer move : answer.moves()) {
+            if (move != null && move.from() != null && move.to() != null && move.count() != null && move.count() > 0) {
+                moves.add(new Advice.Move(move.from(), move.to(), move.count()));
             }
         }
-        return new Advice.Rebalancing(moves, Json.text(answer, "source"), Json.text(answer, "model_version"));
+        return new Advice.Rebalancing(moves, answer.source(), answer.modelVersion());
     }
 
-    static Advice.PartnerAllocation readPartnerAllocation(JsonNode answer) {
+    static Advice.PartnerAllocation readPartnerAllocation(AiApi.PartnerAllocationAnswer answer) {
+        if (answer == null || answer.assignments() == null || answer.source() == null) {
+            throw new IllegalStateException("partner-allocation answer without assignments/source");
+        }
         List<Advice.Assignment> assignments = new ArrayList<>();
-        for (JsonNode assignment : Json.list(answer, "assignments", "allocations")) {
-            String shop = Json.text(assignment, "shop_id", "partner_shop_id", "id");
-            Integer count = Json.integer(assignment, "count", "battery_count", "quantity", "batteries");
-            if (shop != null && count != null && count > 0) {
-                assignments.add(new Advice.Assignment(shop, count));
+        for (AiApi.ShopAssignmentAnswer assignment : answer.assignments()) {
+            if (assignment != null && assignment.shopId() != null && assignment.count() != null
+                    && assignment.count() > 0) {
+                assignments.add(new Advice.Assignment(assignment.shopId(), assignment.count()));
             }
         }
-        return new Advice.PartnerAllocation(assignments, Json.text(answer, "source"), Json.text(answer, "model_version"));
+        return new Advice.PartnerAllocation(assignments, answer.source(), answer.modelVersion());
     }
 
     private static String describe(Throwable failure) {

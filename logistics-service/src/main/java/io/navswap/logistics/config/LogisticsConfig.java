@@ -34,6 +34,13 @@ public interface LogisticsConfig {
 
         /** Sources (surplus stations, partner shops) farther than this from the station are not considered. */
         double maxSourceDistanceKm();
+
+        /**
+         * Minutes a partner shop needs per battery (ai-service's partner-allocation feature; shops do not report
+         * it). 3 is the middle of the range the model was trained on (1-6).
+         */
+        @WithDefault("3.0")
+        double shopHandlingMinutesPerBattery();
     }
 
     interface Credits {

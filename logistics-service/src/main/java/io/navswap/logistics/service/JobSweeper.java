@@ -12,6 +12,7 @@ import io.navswap.messaging.OutboxRelay;
 import io.navswap.shared.events.EventTypes;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -77,10 +78,13 @@ public class JobSweeper {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        sweep(Instant.now()).subscribe().with(done -> running.set(false), failure -> {
-            LOG.warn("Job sweep failed; the next one retries", failure);
-            running.set(false);
-        });
+        // A timer runs on the root context, where Panache may not look up its session (findById in repair):
+        // sweep on a duplicated context, like a request or a Kafka record.
+        VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(ignored ->
+                sweep(Instant.now()).subscribe().with(done -> running.set(false), failure -> {
+                    LOG.warn("Job sweep failed; the next one retries", failure);
+                    running.set(false);
+                }));
     }
 
     /** One pass as if the time were {@code now}; answers how many jobs were released and expired. */

@@ -52,6 +52,10 @@ public class RebalancingPlanner {
     /** Demand curves follow local time; every NavSwap city is in India. */
     private static final ZoneId OPERATIONS_ZONE = ZoneId.of("Asia/Kolkata");
     private static final int REBALANCING_HORIZON_HOURS = 4;
+    /** ai-service takes at most 100 stations per rebalancing request (the target and 99 sources)... */
+    private static final int MAX_REBALANCING_SOURCES = 99;
+    /** ...and at most 50 shops per partner-allocation request: the nearest are sent. */
+    private static final int MAX_ALLOCATION_SHOPS = 50;
 
     private final StationSnapshotRepository snapshots;
     private final TransportJobRepository jobs;
@@ -169,7 +173,8 @@ public class RebalancingPlanner {
             List<AiRequests.StationStock> candidates, List<StationSnapshot> all, Demand demand) {
         List<AiRequests.StationStock> stations = new java.util.ArrayList<>();
         stations.add(stationStock(target, target, 0, demand));
-        stations.addAll(candidates);
+        candidates.stream().sorted(java.util.Comparator.comparingDouble(AiRequests.StationStock::distanceKm))
+                .limit(MAX_REBALANCING_SOURCES).forEach(stations::add);
         AiRequests.Rebalancing request = new AiRequests.Rebalancing(stations, REBALANCING_HORIZON_HOURS, hourNow(),
                 target.id, needed);
         return ai.rebalancing(request).map(advice -> {
@@ -243,6 +248,8 @@ public class RebalancingPlanner {
                         .map(shop -> shopStock(shop, station, commitments))
                         .filter(s -> s.freeSlots() > 0 && s.capacity() > 0
                                 && s.distanceKm() <= config.rebalancing().maxSourceDistanceKm())
+                        .sorted(java.util.Comparator.comparingDouble(AiRequests.ShopStock::distanceKm))
+                        .limit(MAX_ALLOCATION_SHOPS)
                         .toList();
                 if (candidates.isEmpty()) {
                     LOG.warnf("%s is %d over capacity but no partner shop within %.0f km has room", station.id,
@@ -317,7 +324,8 @@ public class RebalancingPlanner {
     private AiRequests.ShopStock shopStock(PartnerShop shop, StationSnapshot station, Commitments commitments) {
         int available = Math.max(0, shop.available() - commitments.outbound(shop.id()));
         int free = Math.max(0, Math.min(shop.capacity(), shop.room() - commitments.inbound(shop.id())));
-        return new AiRequests.ShopStock(shop.id(), shop.latitude(), shop.longitude(), free, shop.capacity(), available,
+        return new AiRequests.ShopStock(shop.id(), shop.latitude(), shop.longitude(), free, shop.capacity(),
+                config.rebalancing().shopHandlingMinutesPerBattery(), available,
                 Geo.round2(Geo.haversineKm(station.latitude, station.longitude, shop.latitude(), shop.longitude())));
     }
 

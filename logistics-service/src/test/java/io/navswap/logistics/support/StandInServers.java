@@ -8,10 +8,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,7 +29,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Its "models" choose differently from the SPEC heuristics, so a test can tell who decided: rebalancing
  * picks the <em>nearest</em> surplus station (the heuristic picks the fullest), partner allocation the shop with
  * the <em>most</em> free slots (the heuristic picks the nearest), stock order reorders below 30 % of capacity (the
- * heuristic below 20 %). Answers have ai-service's shapes.
+ * heuristic below 20 %). Requests and answers have ai-service's real shapes (its README): a request without a
+ * required field, or with a field ai-service does not define, is refused with 400 {@code validation-failed}
+ * (stricter than ai-service, which ignores unknown fields, so a guessed name fails here); a token without the
+ * {@code service} role is refused with 403 (logistics calls from its Kafka consumer, with its service token); a
+ * partner-allocation request without every shop's {@code handling_minutes_per_battery} gets ai-service's
+ * fallback answer (nearest shop, {@code source: fallback}).
  */
 public class StandInServers implements QuarkusTestResourceLifecycleManager {
     private static Vertx vertx;
@@ -129,21 +138,34 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             JsonObject in = rc.body().asJsonObject();
+            if (invalid(rc, in, Set.of("station_id", "capacity", "charged", "charging", "predicted_load_per_hour",
+                    "lead_time_hours", "hour"), List.of("station_id", "capacity", "charged"))) {
+                return;
+            }
             int capacity = in.getInteger("capacity");
             int charged = in.getInteger("charged");
             boolean reorder = charged < capacity * 0.30;
             int quantity = reorder ? (int) Math.ceil(capacity * 0.5) - charged : 0;
             json(rc, 200, new JsonObject().put("station_id", in.getString("station_id")).put("order_quantity", quantity)
-                    .put("urgency", reorder ? "high" : "none").put("source", "onnx").put("model_version", "test-1")
-                    .encode());
+                    .put("urgency", reorder ? "high" : "none").put("hours_of_cover", 2.0).put("model", "stock-order")
+                    .put("source", "onnx").put("model_version", "test-1").put("cached", false).encode());
         });
         router.post("/ai/predict-rebalancing").handler(rc -> {
             if (aiDown(rc, "rebalancing")) {
                 return;
             }
             // The emptiest station receives from the nearest station above 60 % of capacity.
-            List<JsonObject> stations = rc.body().asJsonObject().getJsonArray("stations").stream()
-                    .map(JsonObject.class::cast).toList();
+            JsonObject in = rc.body().asJsonObject();
+            if (invalid(rc, in, Set.of("stations", "horizon_hours", "hour"), List.of("stations"))) {
+                return;
+            }
+            List<JsonObject> stations = in.getJsonArray("stations").stream().map(JsonObject.class::cast).toList();
+            for (JsonObject station : stations) {
+                if (invalid(rc, station, Set.of("station_id", "capacity", "charged", "charging",
+                        "predicted_load_per_hour", "latitude", "longitude"), List.of("station_id", "capacity", "charged"))) {
+                    return;
+                }
+            }
             JsonObject target = stations.stream().min(Comparator.comparingDouble(StandInServers::share)).orElseThrow();
             JsonArray moves = new JsonArray();
             stations.stream().filter(s -> s != target && share(s) > 0.6)
@@ -155,25 +177,49 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
                                 .put("to", target.getString("station_id")).put("count", Math.min(give, take))
                                 .put("distance_km", 1.0));
                     });
-            json(rc, 200, new JsonObject().put("moves", moves).put("batteries_moved", moves.size())
-                    .put("source", "onnx").put("model_version", "test-1").encode());
+            JsonArray targets = new JsonArray();
+            stations.forEach(st -> targets.add(new JsonObject().put("station_id", st.getString("station_id"))
+                    .put("charged", st.getInteger("charged")).put("target_charged", st.getInteger("charged"))));
+            json(rc, 200, new JsonObject().put("moves", moves)
+                    .put("batteries_moved", moves.stream().mapToInt(m -> ((JsonObject) m).getInteger("count")).sum())
+                    .put("stations", targets).put("model", "rebalancing").put("source", "onnx")
+                    .put("model_version", "test-1").put("cached", false).encode());
         });
         router.post("/ai/predict-partner-allocation").handler(rc -> {
             if (aiDown(rc, "partner-allocation")) {
                 return;
             }
-            // The shop with the most free slots takes what it can.
+            // The shop with the most free slots takes what it can (ai-service's fallback: the nearest one).
             JsonObject in = rc.body().asJsonObject();
+            if (invalid(rc, in, Set.of("station_id", "latitude", "longitude", "battery_count", "hour", "shops"),
+                    List.of("station_id", "latitude", "longitude", "battery_count", "shops"))) {
+                return;
+            }
+            List<JsonObject> shopsIn = in.getJsonArray("shops").stream().map(JsonObject.class::cast).toList();
+            for (JsonObject shop : shopsIn) {
+                if (invalid(rc, shop, Set.of("shop_id", "latitude", "longitude", "free_slots", "capacity",
+                        "handling_minutes_per_battery"), List.of("shop_id", "latitude", "longitude", "free_slots",
+                                "capacity"))) {
+                    return;
+                }
+            }
+            boolean model = shopsIn.stream().allMatch(shop -> shop.getValue("handling_minutes_per_battery") != null);
             int count = in.getInteger("battery_count");
             JsonArray assignments = new JsonArray();
-            in.getJsonArray("shops").stream().map(JsonObject.class::cast)
-                    .filter(s -> s.getInteger("free_slots") > 0)
-                    .max(Comparator.comparingInt(s -> s.getInteger("free_slots")))
+            Comparator<JsonObject> choice = model
+                    ? Comparator.comparingInt((JsonObject s) -> -s.getInteger("free_slots"))
+                    : Comparator.comparingDouble((JsonObject s) -> degrees(s, in));
+            shopsIn.stream().filter(s -> s.getInteger("free_slots") > 0).min(choice)
                     .ifPresent(s -> assignments.add(new JsonObject().put("shop_id", s.getString("shop_id"))
-                            .put("count", Math.min(count, s.getInteger("free_slots"))).put("distance_km", 1.0)));
-            json(rc, 200, new JsonObject().put("station_id", in.getString("station_id"))
-                    .put("assignments", assignments).put("unassigned", 0).put("source", "onnx")
-                    .put("model_version", "test-1").encode());
+                            .put("count", Math.min(count, s.getInteger("free_slots"))).put("distance_km", 1.0)
+                            .put("estimated_turnaround_minutes", model ? 42.0 : null)));
+            JsonObject answer = new JsonObject().put("station_id", in.getString("station_id"))
+                    .put("assignments", assignments).put("unassigned", 0).put("model", "partner-allocation")
+                    .put("source", model ? "onnx" : "fallback").put("model_version", model ? "test-1" : "heuristic-v1");
+            if (!model) {
+                answer.put("fallback_reason", "missing feature handling_minutes_per_battery");
+            }
+            json(rc, 200, answer.put("cached", false).encode());
         });
         return router;
     }
@@ -187,10 +233,41 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
                 a.getDouble("longitude") - b.getDouble("longitude"));
     }
 
+    /** ai-service's validation, stricter on unknown fields; answers the 400 itself. */
+    private static boolean invalid(RoutingContext rc, JsonObject in, Set<String> known, List<String> required) {
+        List<String> errors = new ArrayList<>();
+        in.fieldNames().stream().filter(f -> !known.contains(f)).forEach(f -> errors.add(f + " (not an ai-service field)"));
+        required.stream().filter(f -> in.getValue(f) == null).forEach(errors::add);
+        if (errors.isEmpty()) {
+            return false;
+        }
+        JsonArray fields = new JsonArray();
+        errors.forEach(e -> fields.add(new JsonObject().put("field", e).put("message", "invalid")));
+        rc.response().setStatusCode(400).putHeader("Content-Type", "application/problem+json")
+                .end(new JsonObject().put("type", "https://navswap.io/problems/validation-failed").put("status", 400)
+                        .put("errors", fields).encode());
+        return true;
+    }
+
+    /** The {@code groups} claim of the bearer token (signature not checked: ai-service's job, not this test's). */
+    private static JsonArray groups(RoutingContext rc) {
+        String header = rc.request().getHeader("Authorization");
+        String[] parts = header == null ? new String[0] : header.substring(7).split("\\.");
+        if (parts.length < 2) {
+            return new JsonArray();
+        }
+        JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        return claims.getJsonArray("groups", new JsonArray());
+    }
+
     private boolean aiDown(RoutingContext rc, String endpoint) {
         count(endpoint);
         if (!"Bearer".equals(bearerScheme(rc))) {
             json(rc, 401, "{}");
+            return true;
+        }
+        if (!groups(rc).contains("service")) {
+            json(rc, 403, "{}");
             return true;
         }
         if (!aiUp.get()) {

@@ -6,10 +6,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
-/** Minutes per swap at a station as last predicted by the arrival model (SPEC: AI answers cached 10 min). */
+/**
+ * Minutes per swap at a station as last predicted by ai-service's arrival model, with who answered
+ * ({@code minutes|source}), per station (SPEC: AI answers cached 10 min).
+ */
 @ApplicationScoped
 public class SwapPaceCache {
     private static final String PREFIX = "navswap:queue:swap-minutes:";
+
+    /** A remembered pace and its source ({@code ai-onnx} or {@code ai-fallback}). */
+    public record Pace(double minutesPerSwap, String source) {
+    }
 
     private final ReactiveValueCommands<String, String> values;
 
@@ -17,11 +24,28 @@ public class SwapPaceCache {
         this.values = redis.value(String.class);
     }
 
-    public Uni<Double> minutesPerSwap(String stationId) {
-        return values.get(PREFIX + stationId).map(value -> value == null ? null : Double.valueOf(value));
+    /** The remembered pace, or null (also for a value in another format, which then counts as a miss). */
+    public Uni<Pace> pace(String stationId) {
+        return values.get(PREFIX + stationId).map(SwapPaceCache::parse);
     }
 
-    public Uni<Void> remember(String stationId, double minutesPerSwap, Duration ttl) {
-        return values.setex(PREFIX + stationId, Math.max(1, ttl.toSeconds()), Double.toString(minutesPerSwap));
+    public Uni<Void> remember(String stationId, Pace pace, Duration ttl) {
+        return values.setex(PREFIX + stationId, Math.max(1, ttl.toSeconds()),
+                pace.minutesPerSwap() + "|" + pace.source());
+    }
+
+    static Pace parse(String value) {
+        if (value == null) {
+            return null;
+        }
+        int bar = value.indexOf('|');
+        if (bar <= 0 || bar == value.length() - 1) {
+            return null;
+        }
+        try {
+            return new Pace(Double.parseDouble(value.substring(0, bar)), value.substring(bar + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -15,9 +15,11 @@ import io.navswap.queue.repository.MongoErrors;
 import io.navswap.queue.repository.QrTokenRepository;
 import io.navswap.queue.repository.ReservationRepository;
 import io.navswap.queue.repository.ReservationRepository.Transition;
+import io.navswap.queue.repository.SwapPaceCache.Pace;
 import io.navswap.queue.repository.StationSlotRepository;
 import io.navswap.shared.events.SwapCompleted;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.tuples.Tuple2;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +40,9 @@ public class ReservationService {
     private static final Logger LOG = Logger.getLogger(ReservationService.class);
     static final int QR_ATTEMPTS = 5;
 
-    public record Confirmation(Reservation reservation, String qrToken, Instant qrExpiry, int position, int waitMinutes) {
+    /** {@code waitSource}: who gave the minutes per swap ({@code ai-onnx}, {@code ai-fallback}, {@code queue-heuristic}). */
+    public record Confirmation(Reservation reservation, String qrToken, Instant qrExpiry, int position, int waitMinutes,
+            String waitSource) {
     }
 
     public record Details(Reservation reservation, Integer position, Integer waitMinutes) {
@@ -83,13 +87,13 @@ public class ReservationService {
                         throw QueueProblems.activeReservationExists(existing.id);
                     }
                 })
-                .chain(() -> Uni.combine().all().unis(
-                        station(caller, stationId),
-                        slots.active(stationId).chain(active -> waits.minutesPerSwap(stationId, active, caller)))
-                        .asTuple())
+                // The station first: the arrival model needs its city.
+                .chain(() -> station(caller, stationId).chain(station -> slots.active(stationId)
+                        .chain(active -> waits.pace(station, active, caller))
+                        .map(pace -> Tuple2.of(station, pace))))
                 .chain(both -> {
                     StationView station = both.getItem1();
-                    double minutesPerSwap = both.getItem2();
+                    Pace pace = both.getItem2();
                     requireSuitable(station, stationId, batterySohMin);
                     String id = "rsv-" + new ObjectId().toHexString();
                     return slots.acquire(stationId, id, config.stationCapacity()).chain(taken -> {
@@ -97,14 +101,14 @@ public class ReservationService {
                             throw QueueProblems.stationFull(stationId, config.stationCapacity());
                         }
                         return insert(caller, id, station, stationId, batterySohMin, originLatitude, originLongitude,
-                                taken.get(), minutesPerSwap);
+                                taken.get(), pace);
                     });
                 });
     }
 
     private Uni<Confirmation> insert(Caller caller, String id, StationView station, String stationId,
-            Double batterySohMin, Double originLatitude, Double originLongitude, int slotPosition,
-            double minutesPerSwap) {
+            Double batterySohMin, Double originLatitude, Double originLongitude, int slotPosition, Pace pace) {
+        double minutesPerSwap = pace.minutesPerSwap();
         Instant now = Instant.now();
         QrClaims claims = signer.newClaims(id, caller.userId(), stationId, now);
         String token = signer.sign(claims);
@@ -146,7 +150,7 @@ public class ReservationService {
                 .map(position -> {
                     int shown = position > 0 ? position : slotPosition;
                     return new Confirmation(reservation, token, reservation.qrExpiresAt, shown,
-                            WaitEstimator.waitMinutes(shown, minutesPerSwap));
+                            WaitEstimator.waitMinutes(shown, minutesPerSwap), pace.source());
                 });
     }
 

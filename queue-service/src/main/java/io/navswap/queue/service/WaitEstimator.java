@@ -2,21 +2,30 @@ package io.navswap.queue.service;
 
 import io.navswap.queue.client.ArrivalApi;
 import io.navswap.queue.client.ArrivalClient;
+import io.navswap.queue.client.StationView;
 import io.navswap.queue.config.QueueConfig;
+import io.navswap.queue.repository.ArrivalFeaturesRepository;
 import io.navswap.queue.repository.SwapPaceCache;
+import io.navswap.queue.repository.SwapPaceCache.Pace;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.jboss.logging.Logger;
 
 /**
- * Waits are {@code position × minutes per swap}. Minutes per swap come from the arrival model when it
- * answers (cached per station), otherwise from configuration (5 min, SPEC).
+ * Waits are {@code position × minutes per swap}. Minutes per swap come from ai-service's arrival model when it
+ * answers (cached per station), otherwise from configuration (5 min, SPEC). Every pace says where it came from:
+ * {@value #AI_ONNX} (the model), {@value #AI_FALLBACK} (ai-service answered with its own heuristic) or
+ * {@value #QUEUE_HEURISTIC} (ai-service unreachable: the configured minutes per swap, computed here).
  */
 @ApplicationScoped
 public class WaitEstimator {
     private static final Logger LOG = Logger.getLogger(WaitEstimator.class);
+    public static final String AI_ONNX = "ai-onnx";
+    public static final String AI_FALLBACK = "ai-fallback";
+    public static final String QUEUE_HEURISTIC = "queue-heuristic";
     /** A model answer outside this range is treated as noise. */
     static final double MIN_MINUTES = 1;
     static final double MAX_MINUTES = 60;
@@ -24,48 +33,56 @@ public class WaitEstimator {
     private static final ZoneId STATION_ZONE = ZoneId.of("Asia/Kolkata");
 
     private final ArrivalClient arrival;
+    private final ArrivalFeaturesRepository features;
     private final SwapPaceCache cache;
     private final QueueConfig config;
 
-    WaitEstimator(ArrivalClient arrival, SwapPaceCache cache, QueueConfig config) {
+    WaitEstimator(ArrivalClient arrival, ArrivalFeaturesRepository features, SwapPaceCache cache, QueueConfig config) {
         this.arrival = arrival;
+        this.features = features;
         this.cache = cache;
         this.config = config;
     }
 
     /** For confirm: the cached model answer, else the model (bounded by its 300 ms timeout), else the default. */
-    public Uni<Double> minutesPerSwap(String stationId, int queueLength, Caller caller) {
+    public Uni<Pace> pace(StationView station, int queueLength, Caller caller) {
+        String stationId = station.stationId();
         return cached(stationId).chain(cached -> {
             if (cached != null) {
                 return Uni.createFrom().item(cached);
             }
             ZonedDateTime local = ZonedDateTime.now(STATION_ZONE);
-            ArrivalApi.ArrivalQuery query = new ArrivalApi.ArrivalQuery(stationId, queueLength, local.getHour(),
-                    local.getDayOfWeek().getValue());
-            return arrival.minutesToNextCustomer(query, caller.authorization(), caller.requestId())
+            return features.of(stationId, local.toInstant().minus(Duration.ofHours(1)))
+                    .onFailure().recoverWithNull()
+                    .chain(known -> arrival.minutesToNextCustomer(new ArrivalApi.ArrivalRequest(stationId,
+                                    station.city(), local.getHour(), local.getDayOfWeek().getValue(),
+                                    known == null ? null : (double) known.recentArrivals(),
+                                    known == null ? null : known.approaching(), queueLength),
+                            caller.authorization(), caller.requestId()))
                     .chain(prediction -> {
                         if (prediction.isEmpty()) {
-                            return Uni.createFrom().item(defaultMinutes());
+                            return Uni.createFrom().item(new Pace(defaultMinutes(), QUEUE_HEURISTIC));
                         }
-                        double minutes = Math.max(MIN_MINUTES, Math.min(MAX_MINUTES, prediction.get()));
-                        return cache.remember(stationId, minutes, config.cache().arrivalPrediction())
+                        double minutes = Math.max(MIN_MINUTES, Math.min(MAX_MINUTES, prediction.get().minutes()));
+                        Pace pace = new Pace(minutes, "onnx".equals(prediction.get().source()) ? AI_ONNX : AI_FALLBACK);
+                        return cache.remember(stationId, pace, config.cache().arrivalPrediction())
                                 .onFailure().recoverWithNull()
-                                .replaceWith(minutes);
+                                .replaceWith(pace);
                     });
         });
     }
 
     /** For reads: the cached model answer or the default; never calls out. */
     public Uni<Double> cachedMinutesPerSwap(String stationId) {
-        return cached(stationId).map(cached -> cached != null ? cached : defaultMinutes());
+        return cached(stationId).map(cached -> cached != null ? cached.minutesPerSwap() : defaultMinutes());
     }
 
     public static int waitMinutes(int position, double minutesPerSwap) {
         return (int) Math.ceil(position * minutesPerSwap - 1e-9);
     }
 
-    private Uni<Double> cached(String stationId) {
-        return cache.minutesPerSwap(stationId).onFailure().recoverWithItem(failure -> {
+    private Uni<Pace> cached(String stationId) {
+        return cache.pace(stationId).onFailure().recoverWithItem(failure -> {
             LOG.debugf(failure, "Swap pace cache unavailable for %s", stationId);
             return null;
         });

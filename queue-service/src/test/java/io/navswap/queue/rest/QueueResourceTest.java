@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,6 +28,7 @@ import io.navswap.queue.repository.StationSlotRepository;
 import io.navswap.queue.service.ReservationSweeper;
 import io.navswap.queue.support.EventTap;
 import io.navswap.queue.support.PeerStandIns;
+import io.navswap.queue.support.Peers;
 import io.navswap.queue.support.Tokens;
 import io.navswap.shared.events.Topics;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -74,6 +76,7 @@ class QueueResourceTest {
                 .body("queue_id", startsWith("rsv-"))
                 .body("queue_position", equalTo(1))
                 .body("estimated_wait_minutes", equalTo((int) PeerStandIns.PREDICTED_MINUTES))
+                .body("wait_source", equalTo("ai-onnx"))
                 .body("qr_token", matchesPattern("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"))
                 .body("station_id", equalTo(station))
                 .body("station_name", equalTo("Stand-in " + station))
@@ -164,8 +167,32 @@ class QueueResourceTest {
         long started = System.nanoTime();
         confirm("usr-t-" + Tokens.unique(), station).then().statusCode(201)
                 .body("queue_position", equalTo(1))
-                .body("estimated_wait_minutes", equalTo(5));
+                .body("estimated_wait_minutes", equalTo(5))
+                .body("wait_source", equalTo("queue-heuristic"));
         assertThat(Duration.ofNanos(System.nanoTime() - started).toMillis(), lessThan(1500L));
+    }
+
+    @Test
+    void confirmAsksTheArrivalModelInItsOwnShapeAndSaysWhoAnswered() {
+        String station = "ST-T-ARR-" + Tokens.unique();
+        String first = "usr-t-" + Tokens.unique();
+        confirm(first, station).then().statusCode(201).body("wait_source", equalTo("ai-onnx"));
+        JsonPath sent = Peers.lastArrivalRequest(station);
+        assertEquals("Delhi", sent.getString("city"), "the station's city from station-service");
+        assertEquals(0, sent.getInt("queue_length"));
+        assertEquals(0.0f, sent.getFloat("recent_arrivals_per_hour"));
+        assertEquals(0, sent.getInt("approaching_reservations"));
+        assertTrue(sent.getInt("hour") >= 0 && sent.getInt("day_of_week") >= 1);
+        // The pace is cached per station: the next rider gets position 2 at the model's minutes, no second call.
+        confirm("usr-t-" + Tokens.unique(), station).then().statusCode(201)
+                .body("queue_position", equalTo(2))
+                .body("estimated_wait_minutes", equalTo(2 * (int) PeerStandIns.PREDICTED_MINUTES))
+                .body("wait_source", equalTo("ai-onnx"));
+
+        String fallback = "ST-T-AIFALLBACK-" + Tokens.unique();
+        confirm("usr-t-" + Tokens.unique(), fallback).then().statusCode(201)
+                .body("estimated_wait_minutes", equalTo(5))
+                .body("wait_source", equalTo("ai-fallback"));
     }
 
     @Test

@@ -24,8 +24,12 @@ import java.util.List;
  *
  * <p>Stations: any id answers as an active station at Connaught Place (28.6315, 77.2167) with 10 charged
  * batteries (best SOH 96) unless the id contains MISSING (404), INACTIVE, NOBATT (no charged battery),
- * LOWSOH (best SOH 80) or DOWN (HTTP 500). The arrival model answers 4 minutes per customer unless the
- * station id contains SLOWAI (answers after 2 s).
+ * LOWSOH (best SOH 80) or DOWN (HTTP 500). The arrival model speaks ai-service's real shapes: it refuses
+ * (400 {@code validation-failed}) a request without {@code station_id}/{@code city} or with a field ai-service
+ * does not define (stricter than ai-service, so a guessed name fails here), answers ai-service's fallback
+ * (5 min, {@code source: fallback}) when {@code recent_arrivals_per_hour} is missing or the station id contains
+ * AIFALLBACK, otherwise 4 minutes from "the model" ({@code source: onnx}), after 2 s when the station id contains
+ * SLOWAI. {@code GET /__stub/arrival-request/:station} shows the last request for a station.
  */
 public class PeerStandIns implements QuarkusTestResourceLifecycleManager {
     public static final double STATION_LATITUDE = 28.6315;
@@ -36,6 +40,9 @@ public class PeerStandIns implements QuarkusTestResourceLifecycleManager {
     private final Map<String, Boolean> duty = new ConcurrentHashMap<>();
     private final Set<String> staffDown = ConcurrentHashMap.newKeySet();
     private final List<JsonObject> swapStarts = new CopyOnWriteArrayList<>();
+    private final Map<String, JsonObject> arrivalRequests = new ConcurrentHashMap<>();
+    private static final Set<String> ARRIVAL_FIELDS = Set.of("station_id", "city", "hour", "day_of_week",
+            "recent_arrivals_per_hour", "approaching_reservations", "queue_length");
     private volatile boolean swapDown;
 
     @Override
@@ -66,6 +73,10 @@ public class PeerStandIns implements QuarkusTestResourceLifecycleManager {
             rc.response().setStatusCode(204).end();
         });
         router.get("/__stub/swap-starts").handler(rc -> json(rc, 200, new JsonArray(List.copyOf(swapStarts))));
+        router.get("/__stub/arrival-request/:station").handler(rc -> {
+            JsonObject last = arrivalRequests.get(rc.pathParam("station"));
+            json(rc, last == null ? 404 : 200, last == null ? new JsonObject() : last);
+        });
         HttpServer server;
         try {
             server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
@@ -128,9 +139,35 @@ public class PeerStandIns implements QuarkusTestResourceLifecycleManager {
 
     private void arrival(RoutingContext rc) {
         JsonObject query = rc.body().asJsonObject();
-        JsonObject answer = new JsonObject().put("minutes_to_next_customer", PREDICTED_MINUTES)
-                .put("source", "onnx").put("model_version", "stand-in-1");
-        if (query.getString("station_id", "").contains("SLOWAI")) {
+        String station = query.getString("station_id", "");
+        arrivalRequests.put(station, query);
+        JsonArray errors = new JsonArray();
+        query.fieldNames().stream().filter(f -> !ARRIVAL_FIELDS.contains(f))
+                .forEach(f -> errors.add(new JsonObject().put("field", f).put("message", "not an ai-service field")));
+        for (String required : List.of("station_id", "city")) {
+            if (!(query.getValue(required) instanceof String value) || value.isBlank()) {
+                errors.add(new JsonObject().put("field", required).put("message", "must not be blank"));
+            }
+        }
+        Object hour = query.getValue("hour");
+        if (hour != null && (!(hour instanceof Integer h) || h < 0 || h > 23)) {
+            errors.add(new JsonObject().put("field", "hour").put("message", "must be 0..23"));
+        }
+        if (!errors.isEmpty()) {
+            rc.response().setStatusCode(400).putHeader("Content-Type", "application/problem+json")
+                    .end(new JsonObject().put("type", "https://navswap.io/problems/validation-failed")
+                            .put("status", 400).put("errors", errors).toString());
+            return;
+        }
+        boolean model = query.getValue("recent_arrivals_per_hour") != null && !station.contains("AIFALLBACK");
+        JsonObject answer = new JsonObject().put("station_id", station)
+                .put("minutes_to_next_customer", model ? PREDICTED_MINUTES : 5.0).put("model", "arrival")
+                .put("source", model ? "onnx" : "fallback").put("model_version", model ? "1.0.0" : "heuristic-v1");
+        if (!model) {
+            answer.put("fallback_reason", "missing feature recent_arrivals_per_hour");
+        }
+        answer.put("cached", false);
+        if (station.contains("SLOWAI")) {
             vertx.setTimer(2_000, t -> json(rc, 200, answer));
         } else {
             json(rc, 200, answer);

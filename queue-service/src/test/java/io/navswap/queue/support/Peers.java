@@ -33,6 +33,12 @@ public final class Peers {
                 .post("/__stub/swap-down").then().statusCode(204);
     }
 
+    /** The last {@code POST /ai/predict-arrival} body received for a station. */
+    public static JsonPath lastArrivalRequest(String stationId) {
+        return given().baseUri(url()).get("/__stub/arrival-request/" + stationId).then().statusCode(200).extract()
+                .jsonPath();
+    }
+
     /** Bodies of the {@code PUT /swap/{id}/start} calls received, each with its swap id and Authorization. */
     public static List<Map<String, Object>> swapStarts() {
         JsonPath json = given().baseUri(url()).get("/__stub/swap-starts").then().statusCode(200).extract().jsonPath();

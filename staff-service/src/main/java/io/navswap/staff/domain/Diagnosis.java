@@ -13,7 +13,8 @@ public class Diagnosis {
     public double sohSlopePer100Cycles;
     /** Cycles until SOH reaches the retirement line at the current slope; null when not declining. */
     public Integer cyclesToRetirement;
-    /** Why level 2 ran: {@code recurring}, {@code station_spike}, {@code high_probability}. */
+    /** Why level 2 ran: {@code recurring}, {@code station_spike}, {@code high_probability},
+     * {@code critical_soh} (SOH below the retirement line). */
     public List<String> triggers;
     public String diagnosis;
     public String suggestedFix;

@@ -77,7 +77,7 @@ public class DiversionSuggester {
         List<StationSummary> active = stations.stations().stream().filter(s -> !Boolean.FALSE.equals(s.active())).toList();
         return Multi.createFrom().iterable(active)
                 .onItem().transformToUni(s -> ai.forecastTraffic(caller.authorization(),
-                        new TrafficRequest(s.stationId(), window), baseline(s))
+                        new TrafficRequest(s.stationId(), s.city(), s.capacity(), baseline(s), window), baseline(s))
                         .map(answer -> Map.entry(s.stationId(), answer)))
                 .merge(Math.max(1, config.diversion().forecastConcurrency()))
                 .collect().asMap(Map.Entry::getKey, Map.Entry::getValue);
@@ -97,7 +97,7 @@ public class DiversionSuggester {
         List<StationLoadView> views = new ArrayList<>();
         Map<String, List<String>> divertable = new HashMap<>();
         Map<String, StationLoad> loadById = new LinkedHashMap<>();
-        boolean allModel = true;
+        java.util.Set<String> forecastSources = new java.util.TreeSet<>();
         for (StationSummary s : stations.stations()) {
             if (Boolean.FALSE.equals(s.active())) {
                 continue;
@@ -105,7 +105,7 @@ public class DiversionSuggester {
             TrafficAnswer forecast = forecasts.get(s.stationId());
             double expected = forecast == null ? baseline(s) : forecast.peak();
             String forecastSource = forecast == null ? AiModels.LOCAL_FALLBACK : forecast.source();
-            allModel &= "onnx".equals(forecastSource);
+            forecastSources.add(forecastSource);
             List<Duty> here = duties.getOrDefault(s.stationId(), List.of());
             List<String> free = here.stream().filter(d -> d.assignment().kind == AssignmentKind.REGULAR)
                     .map(Duty::staffId).sorted().toList();
@@ -118,7 +118,9 @@ public class DiversionSuggester {
                     round(DiversionHeuristic.ratio(expected, here.size())), s.queueLength(), s.chargedAvailable(),
                     s.capacity(), forecastSource));
         }
-        String forecastSource = allModel && !loads.isEmpty() ? "onnx" : AiModels.LOCAL_FALLBACK;
+        // One source when every station's forecast had the same; else "mixed" (each station says its own).
+        String forecastSource = forecastSources.isEmpty() ? AiModels.LOCAL_FALLBACK
+                : forecastSources.size() == 1 ? forecastSources.iterator().next() : "mixed";
         DiversionRequest request = new DiversionRequest(loads, threshold, window);
         return ai.predictDiversion(caller.authorization(), request).map(answer -> {
             List<String> notes = new ArrayList<>();
@@ -128,8 +130,8 @@ public class DiversionSuggester {
                             + stations.origin().name().toLowerCase(Locale.ROOT) + ", " + stations.fetchedAt() + ")",
                     "staff_on_duty: staff-service assignments in force at " + now
                             + " (diversions counted at their target)",
-                    "expected_swaps_per_hour: peak of ai-service /ai/forecast-traffic over the window; fallback = "
-                            + "max(baseline " + config.diversion().baselineSwapsPerHour()
+                    "expected_swaps_per_hour: peak of ai-service /ai/forecast-traffic over the window (historical "
+                            + "average sent = the baseline below); fallback = max(baseline " + config.diversion().baselineSwapsPerHour()
                             + " swaps/h × capacity/24, queue_length)",
                     "moves: ai-service /ai/predict-diversion; fallback = load/staff ratio above "
                             + threshold + " swaps/h per person, nearest same-city donor");

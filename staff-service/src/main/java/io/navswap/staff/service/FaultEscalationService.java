@@ -127,6 +127,10 @@ public class FaultEscalationService {
                 if (prediction.faultProbability() >= config.faults().highProbability()) {
                     triggers.add("high_probability");
                 }
+                // SOH below the retirement line is critical whatever the model says (SPEC §4, README level 3).
+                if (fault.soh != null && fault.soh < config.faults().criticalSoh()) {
+                    triggers.add("critical_soh");
+                }
                 if (triggers.isEmpty()) {
                     return faults.recordScreening(fault.id, screening).chain(() -> faults.findById(fault.id));
                 }

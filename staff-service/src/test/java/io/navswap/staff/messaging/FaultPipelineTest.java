@@ -102,8 +102,10 @@ class FaultPipelineTest {
         assertEquals("ticketed", h.getString("faults[0].status"));
         assertEquals(0.93f, h.getFloat("faults[0].screening.fault_probability"));
         assertEquals("onnx", h.getString("faults[0].diagnosis.fault_source"));
-        assertEquals("onnx", h.getString("faults[0].diagnosis.trend_source"));
-        assertEquals(-2.5f, h.getFloat("faults[0].diagnosis.soh_slope_per_100_cycles"));
+        // staff-service cannot send the trend model's average temperature, fast-charge share and depth of
+        // discharge, so ai-service answers with its own fallback (linear decline) and says so.
+        assertEquals("fallback", h.getString("faults[0].diagnosis.trend_source"));
+        assertEquals(-3.333f, h.getFloat("faults[0].diagnosis.soh_slope_per_100_cycles"), 0.001f);
         assertTrue(h.getList("faults[0].diagnosis.triggers").contains("high_probability"));
         assertTrue(h.getBoolean("faults[0].diagnosis.escalate"));
         assertNotNull(h.getString("faults[0].diagnosis.suggested_fix"));
@@ -165,6 +167,18 @@ class FaultPipelineTest {
     }
 
     @Test
+    void sohBelowTheRetirementLineIsTicketedAsCriticalEvenWhenTheModelSaysLow() {
+        String battery = unique("BAT-T-P10");
+        FaultsTopic.send(mapper, faultRecorded(unique("FLT"), battery, unique("ST-EOL"), 55.0,
+                "SOH 55.0 % below threshold", Instant.now()));
+        JsonPath h = awaitLevel(battery, 3);
+        assertEquals(0.1f, h.getFloat("faults[0].screening.fault_probability"));
+        assertEquals(List.of("critical_soh"), h.getList("faults[0].diagnosis.triggers"));
+        assertTrue(h.getBoolean("faults[0].diagnosis.escalate"));
+        assertEquals("critical", h.getString("tickets[0].priority"));
+    }
+
+    @Test
     void redeliveredEventsGiveOneFaultAndOneTicket() {
         String battery = unique("BAT-T-P95");
         String faultId = unique("FLT");
@@ -196,9 +210,9 @@ class FaultPipelineTest {
                 Instant.now()));
         JsonPath h = awaitLevel(battery, 2);
         assertEquals("diagnosed", h.getString("faults[0].status"));
-        assertEquals("fallback", h.getString("faults[0].diagnosis.fault_source"));
+        assertEquals("local-fallback", h.getString("faults[0].diagnosis.fault_source"));
         assertEquals("staff-service-heuristic-1", h.getString("faults[0].diagnosis.fault_model_version"));
-        assertEquals("fallback", h.getString("faults[0].diagnosis.trend_source"));
+        assertEquals("local-fallback", h.getString("faults[0].diagnosis.trend_source"));
         assertEquals(0.75f, h.getFloat("faults[0].diagnosis.fault_probability"));
         assertEquals("high", h.getString("faults[0].diagnosis.risk_level"));
         assertEquals(-3.333f, h.getFloat("faults[0].diagnosis.soh_slope_per_100_cycles"), "linear decline: (70 − 100) / 900 cycles");

@@ -1,14 +1,15 @@
 package io.navswap.station.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.navswap.station.client.AiClient.ArrivalAnswer;
+import io.navswap.station.client.AiClient.ArrivalRequest;
+import io.navswap.station.client.AiClient.LoadAnswer;
+import io.navswap.station.client.AiClient.LoadRequest;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -19,18 +20,31 @@ import org.jboss.logging.Logger;
 
 /**
  * Predictions from ai-service, each bounded by a timeout and a circuit breaker (50 % failures of the last 10
- * calls opens it for 10 s). The fallback is {@link Optional#empty()}: callers then say "not known" (station
- * status) or use their own stated heuristic (recommendations), never an invented model answer.
+ * calls opens it for 10 s). Every result says who produced the number: ai-service's {@code source}
+ * ({@code onnx} = the model, {@code fallback} = ai-service's heuristic), or {@value #LOCAL_FALLBACK} when
+ * ai-service could not be asked and the SPEC §6 fallback was applied here.
  */
 @ApplicationScoped
 public class AiPredictions {
     private static final Logger LOG = Logger.getLogger(AiPredictions.class);
+    /** Source of a number computed here because ai-service did not answer. */
+    public static final String LOCAL_FALLBACK = "local-fallback";
+    public static final String LOCAL_MODEL_VERSION = "station-service-heuristic-1";
+    /** SPEC §6 load fallback: 8 swaps/hour baseline. */
+    public static final double BASELINE_SWAPS_PER_HOUR = 8.0;
 
-    /** Swaps per hour ahead, with ai-service's own {@code source} ({@code onnx}/{@code fallback}) and version. */
-    public record Load(double swapsPerHour, int horizonHours, String source, String modelVersion) {
+    /**
+     * Swaps per hour predicted for {@code hour} (0..23, station time), with who answered and, for a fallback,
+     * why.
+     */
+    public record Load(double swapsPerHour, Integer hour, String source, String modelVersion, String fallbackReason) {
+
+        public boolean fromAiService() {
+            return !LOCAL_FALLBACK.equals(source);
+        }
     }
 
-    /** Minutes until the next customer, as ai-service's arrival model (or its fallback) says. */
+    /** Minutes until the next customer, as ai-service's arrival model (or ai-service's fallback) says. */
     public record Arrival(double minutes, String source, String modelVersion) {
     }
 
@@ -46,55 +60,50 @@ public class AiPredictions {
     @Retry(maxRetries = 1, delay = 50, delayUnit = ChronoUnit.MILLIS,
             retryOn = { ProcessingException.class, TimeoutException.class })
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
-    @Fallback(fallbackMethod = "loadNotKnown")
-    public Uni<Optional<Load>> predictLoad(Map<String, Object> features, String authorization, String requestId) {
-        return client.predictLoad(features, authorization, requestId).map(answer -> {
-            OptionalDouble value = JsonFields.number(answer, "predicted_swaps_per_hour", "swaps_per_hour",
-                    "predicted_load", "load", "prediction", "value");
-            if (value.isEmpty() || value.getAsDouble() < 0 || value.getAsDouble() > 100_000) {
-                throw new IllegalStateException("ai-service load answer has no usable swaps/hour: " + answer);
-            }
-            OptionalDouble horizon = JsonFields.number(answer, "horizon_hours");
-            int hours = horizon.isPresent() ? (int) horizon.getAsDouble()
-                    : ((Number) features.getOrDefault("horizon_hours", 1)).intValue();
-            return Optional.of(new Load(value.getAsDouble(), hours, source(answer), JsonFields.text(answer, "model_version")));
-        });
+    @Fallback(fallbackMethod = "baselineLoad")
+    public Uni<Load> predictLoad(LoadRequest request, String authorization, String requestId) {
+        return client.predictLoad(request, authorization, requestId).map(AiPredictions::readLoad);
     }
 
-    Uni<Optional<Load>> loadNotKnown(Map<String, Object> features, String authorization, String requestId,
-            Throwable failure) {
-        LOG.warnf("Predicted load not known for %s: %s", features.get("station_id"), failure.toString());
-        return Uni.createFrom().item(Optional.empty());
+    Uni<Load> baselineLoad(LoadRequest request, String authorization, String requestId, Throwable failure) {
+        LOG.warnf("ai-service predict-load unavailable for %s (%s); baseline %.0f swaps/hour", request.stationId(),
+                failure.toString(), BASELINE_SWAPS_PER_HOUR);
+        return Uni.createFrom().item(new Load(BASELINE_SWAPS_PER_HOUR, request.hour(), LOCAL_FALLBACK,
+                LOCAL_MODEL_VERSION, "ai-service unavailable: " + failure.getClass().getSimpleName()));
+    }
+
+    static Load readLoad(LoadAnswer answer) {
+        Double swaps = answer == null ? null : answer.predictedSwapsPerHour();
+        if (swaps == null || !Double.isFinite(swaps) || swaps < 0 || swaps > 100_000 || answer.source() == null) {
+            throw new IllegalStateException("ai-service load answer without predicted_swaps_per_hour/source: " + answer);
+        }
+        return new Load(swaps, answer.hour(), answer.source(), answer.modelVersion(), answer.fallbackReason());
     }
 
     /**
      * No retry: a recommendation waits for this within a small budget, and the breaker makes an unreachable
-     * ai-service cost nothing after a few calls.
+     * ai-service cost nothing after a few calls. Empty when ai-service did not answer: the recommendation then
+     * uses the SPEC heuristic (5 min per rider ahead) and says so.
      */
     @AsynchronousNonBlocking
     @Timeout(value = 300, unit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "arrivalNotKnown")
-    public Uni<Optional<Arrival>> predictArrival(Map<String, Object> features, String authorization,
-            String requestId) {
-        return client.predictArrival(features, authorization, requestId).map(answer -> {
-            OptionalDouble value = JsonFields.number(answer, "minutes_to_next_customer", "predicted_minutes",
-                    "arrival_minutes", "minutes", "prediction", "value");
-            if (value.isEmpty() || value.getAsDouble() < 0 || value.getAsDouble() > 24 * 60) {
-                throw new IllegalStateException("ai-service arrival answer has no usable minutes: " + answer);
-            }
-            return Optional.of(new Arrival(value.getAsDouble(), source(answer), JsonFields.text(answer, "model_version")));
-        });
+    public Uni<Optional<Arrival>> predictArrival(ArrivalRequest request, String authorization, String requestId) {
+        return client.predictArrival(request, authorization, requestId).map(AiPredictions::readArrival);
     }
 
-    Uni<Optional<Arrival>> arrivalNotKnown(Map<String, Object> features, String authorization, String requestId,
+    Uni<Optional<Arrival>> arrivalNotKnown(ArrivalRequest request, String authorization, String requestId,
             Throwable failure) {
-        LOG.debugf("Arrival estimate not known for %s: %s", features.get("station_id"), failure.toString());
+        LOG.debugf("Arrival estimate not known for %s: %s", request.stationId(), failure.toString());
         return Uni.createFrom().item(Optional.empty());
     }
 
-    private static String source(JsonNode answer) {
-        String source = JsonFields.text(answer, "source");
-        return source == null ? "unknown" : source;
+    static Optional<Arrival> readArrival(ArrivalAnswer answer) {
+        Double minutes = answer == null ? null : answer.minutesToNextCustomer();
+        if (minutes == null || !Double.isFinite(minutes) || minutes < 0 || minutes > 24 * 60 || answer.source() == null) {
+            throw new IllegalStateException("ai-service arrival answer without minutes_to_next_customer/source: " + answer);
+        }
+        return Optional.of(new Arrival(minutes, answer.source(), answer.modelVersion()));
     }
 }

@@ -48,7 +48,8 @@ public class StationResource {
 
     @GET
     @Path("/list")
-    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN })
+    // service: staff-service reads station coordinates for ticket assignment from a Kafka consumer.
+    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "Active stations with their inventory summary (cached 5 min, invalidated on change)")
     public Uni<List<StationView>> list(@QueryParam("city") @Size(max = 64) String city) {
         return stations.list(city);

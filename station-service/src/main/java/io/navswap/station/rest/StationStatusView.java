@@ -1,13 +1,16 @@
 package io.navswap.station.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Live status of one station. Parts that come from other services say whether they are known: when
- * staff-service or ai-service cannot answer, the part is {@code null} and its {@code *_known} flag false —
- * never a guess.
+ * Live status of one station. Staff on duty comes from staff-service: when it cannot answer, the part is
+ * {@code null} and {@code staff_on_duty_known} false — never a guess. The predicted load is always given, and
+ * its {@code source} says who produced it: ai-service's model ({@code onnx}), ai-service's heuristic
+ * ({@code fallback}) or, with ai-service unreachable, the SPEC baseline of 8 swaps/hour applied here
+ * ({@code local-fallback}, and {@code predicted_load_known} false).
  */
 public record StationStatusView(
         String stationId,
@@ -29,7 +32,12 @@ public record StationStatusView(
     public record StaffMember(String staffId, String name) {
     }
 
-    /** ai-service's load forecast; {@code source} is {@code onnx} or {@code fallback} as ai-service says. */
-    public record PredictedLoad(double swapsPerHour, int horizonHours, String source, String modelVersion) {
+    /**
+     * Swaps per hour expected in {@code hour} (0..23, station time: the coming hour); {@code source} {@code onnx},
+     * {@code fallback} or {@code local-fallback}; {@code fallback_reason} only for a fallback.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PredictedLoad(double swapsPerHour, Integer hour, String source, String modelVersion,
+            String fallbackReason) {
     }
 }

@@ -1,14 +1,15 @@
 package io.navswap.station.service;
 
+import io.navswap.station.client.AiClient.ArrivalRequest;
 import io.navswap.station.client.AiPredictions;
 import io.navswap.station.client.AiPredictions.Arrival;
 import io.navswap.station.config.StationConfig;
+import io.navswap.station.repository.RecentSwapsRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,11 +30,13 @@ public class ArrivalEstimates {
     }
 
     private final AiPredictions ai;
+    private final RecentSwapsRepository recentSwaps;
     private final StationConfig config;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    ArrivalEstimates(AiPredictions ai, StationConfig config) {
+    ArrivalEstimates(AiPredictions ai, RecentSwapsRepository recentSwaps, StationConfig config) {
         this.ai = ai;
+        this.recentSwaps = recentSwaps;
         this.config = config;
     }
 
@@ -49,7 +52,9 @@ public class ArrivalEstimates {
             if (current != null && current.expires().isAfter(instant)) {
                 return current;
             }
-            Uni<Optional<Arrival>> call = ai.predictArrival(features(station, queueLength, now), authorization, requestId)
+            Uni<Optional<Arrival>> call = recentArrivals(station.id(), instant)
+                    .chain(recent -> ai.predictArrival(request(station, queueLength, recent, now), authorization,
+                            requestId))
                     .onFailure().recoverWithItem(Optional.empty())
                     .memoize().indefinitely();
             return new Entry(call, instant.plus(config.recommend().arrivalCacheTtl()));
@@ -64,18 +69,18 @@ public class ArrivalEstimates {
                 .ifNoItem().after(config.recommend().aiBudget()).recoverWithItem(Optional.empty());
     }
 
-    private static Map<String, Object> features(IndexedStation station, int queueLength, ZonedDateTime now) {
-        Map<String, Object> features = new LinkedHashMap<>();
-        features.put("station_id", station.id());
-        features.put("city", station.city());
-        features.put("latitude", station.latitude());
-        features.put("longitude", station.longitude());
-        features.put("capacity", station.capacity());
-        features.put("hour_of_day", now.getHour());
-        features.put("day_of_week", now.getDayOfWeek().getValue());
-        features.put("queue_length", queueLength);
-        features.put("charged_available", station.chargedSoh().size());
-        return features;
+    /** Swaps completed at the station in the last hour; unknown (null: ai-service then answers its fallback) on failure. */
+    private Uni<Double> recentArrivals(String stationId, Instant now) {
+        return recentSwaps.completedSince(stationId, now.minus(Duration.ofHours(1)))
+                .map(Integer::doubleValue)
+                .onFailure().recoverWithNull();
+    }
+
+    /** ai-service's arrival request: the current hour at the station, arrivals = last hour's swaps there. */
+    private static ArrivalRequest request(IndexedStation station, int queueLength, Double recentArrivals,
+            ZonedDateTime now) {
+        return new ArrivalRequest(station.id(), station.city(), now.getHour(), now.getDayOfWeek().getValue(),
+                recentArrivals, queueLength);
     }
 
     /** Forgets every estimate (tests, or after ai-service deployed new models). */

@@ -66,10 +66,12 @@ public class BatteryExchangeService {
             }
             boolean newDone = doneBy(fresh, request.swapId(), ROLE_NEW);
             boolean oldDone = doneBy(returned, request.swapId(), ROLE_OLD);
-            if (newDone && oldDone) {
+            if (oldDone) {
+                // The rider's battery is back for this swap, so its exchange happened: answer what moved then
+                // (also when this request names another new battery) and never hand over a second one.
                 return Uni.createFrom().item(result(request, returned));
             }
-            if (!oldDone && returned.status != BatteryStatus.IN_USE) {
+            if (returned.status != BatteryStatus.IN_USE) {
                 throw oldNotInUse(returned);
             }
             if (!newDone) {
@@ -78,9 +80,7 @@ public class BatteryExchangeService {
             String rider = returned.holderId != null ? returned.holderId
                     : returned.locationType == LocationType.RIDER ? returned.locationId : null;
             Uni<Boolean> handOver = newDone ? Uni.createFrom().item(false) : handOver(request, rider);
-            return handOver.chain(() -> oldDone
-                    ? batteries.findActive(request.oldBatteryId()).map(b -> result(request, b))
-                    : takeBack(request, returned));
+            return handOver.chain(() -> takeBack(request, returned));
         }).eventually(recounter::nudge);
     }
 
@@ -137,9 +137,11 @@ public class BatteryExchangeService {
                         return Uni.createFrom().item(result(request, moved));
                     }
                     return batteries.findActive(request.oldBatteryId()).chain(now -> {
-                        if (now != null && doneBy(now, request.swapId(), ROLE_OLD)) {
+                        if (now != null && doneBy(now, request.swapId(), ROLE_OLD)
+                                && request.newBatteryId().equals(now.lastSwap.counterpartBatteryId)) {
                             return Uni.createFrom().item(result(request, now));
                         }
+                        boolean otherAttemptDone = now != null && doneBy(now, request.swapId(), ROLE_OLD);
                         // The new battery is with this swap's rider (now or from an interrupted earlier attempt):
                         // give it back, conditional on this swap still holding it.
                         Uni<Void> undo = batteries.undoHandOver(request.newBatteryId(), request.swapId(),
@@ -151,6 +153,11 @@ public class BatteryExchangeService {
                                     }
                                 })
                                 .replaceWithVoid();
+                        if (otherAttemptDone) {
+                            // A concurrent attempt of this swap took the battery back with another new battery:
+                            // that one is with the rider, ours went back to the shelf above; answer what moved.
+                            return undo.map(ignored -> result(request, now));
+                        }
                         return undo.chain(() -> Uni.createFrom().failure(now == null
                                 ? StationProblems.batteryNotFound(request.oldBatteryId())
                                 : oldNotInUse(now)));
@@ -189,7 +196,10 @@ public class BatteryExchangeService {
         LastSwap swap = returned.lastSwap;
         BatteryStatus status = swap != null && swap.resultStatus != null ? swap.resultStatus : returned.status;
         boolean quarantined = swap != null ? swap.quarantined : returned.status == BatteryStatus.QUARANTINED;
-        return new ExchangeResult(request.swapId(), request.newBatteryId(), request.oldBatteryId(), status, quarantined);
+        // The battery handed over in this swap, as the returned one records it (a retry may name another).
+        String handedOver = swap != null && request.swapId().equals(swap.swapId) && swap.counterpartBatteryId != null
+                ? swap.counterpartBatteryId : request.newBatteryId();
+        return new ExchangeResult(request.swapId(), handedOver, request.oldBatteryId(), status, quarantined);
     }
 
     private static LastSwap lastSwap(ExchangeRequest request, String role, String counterpart, BatteryStatus status,

@@ -3,7 +3,6 @@ package io.navswap.station.service;
 import com.mongodb.client.model.Updates;
 import io.navswap.messaging.OutboxEntry;
 import io.navswap.messaging.OutboxRelay;
-import io.navswap.station.client.AiPredictions;
 import io.navswap.station.client.StaffDirectory;
 import io.navswap.station.config.StationConfig;
 import io.navswap.station.domain.LocationType;
@@ -20,7 +19,6 @@ import io.navswap.station.rest.StationView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,12 +39,12 @@ public class StationService {
     private final StationEvents events;
     private final OutboxRelay relay;
     private final StaffDirectory staff;
-    private final AiPredictions ai;
+    private final LoadForecasts loads;
     private final StationConfig config;
 
     StationService(StationRepository stations, BatteryRepository batteries, StationQueueRepository queues,
             StationIndex index, StationListCache listCache, StationEvents events, OutboxRelay relay,
-            StaffDirectory staff, AiPredictions ai, StationConfig config) {
+            StaffDirectory staff, LoadForecasts loads, StationConfig config) {
         this.stations = stations;
         this.batteries = batteries;
         this.queues = queues;
@@ -55,7 +53,7 @@ public class StationService {
         this.events = events;
         this.relay = relay;
         this.staff = staff;
-        this.ai = ai;
+        this.loads = loads;
         this.config = config;
     }
 
@@ -158,9 +156,9 @@ public class StationService {
                 .chain(local -> {
                     StationInventory inventory = local.getItem1();
                     int queueLength = local.getItem2();
-                    Map<String, Object> features = loadFeatures(station, inventory, queueLength);
                     return Uni.combine().all()
-                            .unis(staff.onDuty(id, authorization, requestId), ai.predictLoad(features, authorization, requestId))
+                            .unis(staff.onDuty(id, authorization, requestId),
+                                    loads.comingHour(station, authorization, requestId))
                             .asTuple()
                             .map(remote -> {
                                 var onDuty = remote.getItem1();
@@ -173,28 +171,12 @@ public class StationService {
                                         onDuty.isPresent() && showStaffNames ? onDuty.get() : null,
                                         onDuty.map(List::size).orElse(null),
                                         onDuty.isPresent(),
-                                        load.map(l -> new StationStatusView.PredictedLoad(l.swapsPerHour(), l.horizonHours(),
-                                                l.source(), l.modelVersion())).orElse(null),
-                                        load.isPresent(),
+                                        new StationStatusView.PredictedLoad(load.swapsPerHour(), load.hour(),
+                                                load.source(), load.modelVersion(), load.fallbackReason()),
+                                        load.fromAiService(),
                                         Instant.now());
                             });
                 }));
-    }
-
-    private Map<String, Object> loadFeatures(Station station, StationInventory inventory, int queueLength) {
-        ZonedDateTime now = ZonedDateTime.now(config.zone());
-        Map<String, Object> features = new LinkedHashMap<>();
-        features.put("station_id", station.id);
-        features.put("city", station.city);
-        features.put("latitude", station.latitude);
-        features.put("longitude", station.longitude);
-        features.put("capacity", station.capacity);
-        features.put("hour_of_day", now.getHour());
-        features.put("day_of_week", now.getDayOfWeek().getValue());
-        features.put("queue_length", queueLength);
-        features.put("charged_available", inventory.chargedAvailable());
-        features.put("horizon_hours", 1);
-        return features;
     }
 
     public Uni<Station> requireStation(String id) {

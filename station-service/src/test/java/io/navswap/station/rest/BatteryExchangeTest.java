@@ -209,6 +209,39 @@ class BatteryExchangeTest {
         assertEquals("charging", status(s[2]));
     }
 
+    @Test
+    void retryNamingAnotherNewBatteryAnswersWhatMovedAndHandsOverNothing() {
+        String[] s = scene(92.0);
+        String other = "BAT-" + s[0].substring(3) + "-02";
+        commission(other, s[0], 95.0, "charged");
+        staff().body(exchange("SWP-" + s[0] + "-O", s[0], s[1], s[2])).when().post("/batteries/exchange").then()
+                .statusCode(200);
+        staff().body(exchange("SWP-" + s[0] + "-O", s[0], other, s[2])).when().post("/batteries/exchange").then()
+                .statusCode(200).body("new_battery_id", equalTo(s[1])).body("old_battery_status", equalTo("charging"));
+        assertEquals("charged", status(other));
+        assertEquals("in_use", status(s[1]));
+    }
+
+    @Test
+    void concurrentAttemptsOfOneSwapNamingDifferentNewBatteriesHandOverOne() throws Exception {
+        String[] s = scene(92.0);
+        String prefix = "BAT-" + s[0].substring(3);
+        List<String> candidates = new ArrayList<>(List.of(s[1]));
+        for (int i = 2; i <= 6; i++) {
+            commission(prefix + "-0" + i, s[0], 90.0, "charged");
+            candidates.add(prefix + "-0" + i);
+        }
+        List<Response> answers = parallel(candidates.size(), i -> staff()
+                .body(exchange("SWP-" + s[0] + "-D", s[0], candidates.get(i), s[2])).post("/batteries/exchange"));
+        answers.forEach(r -> assertEquals(200, r.statusCode(), r.asString()));
+        List<String> handedOut = candidates.stream().filter(id -> "in_use".equals(status(id))).toList();
+        assertEquals(1, handedOut.size(), "one battery leaves with the rider: " + handedOut);
+        answers.forEach(r -> assertEquals(handedOut.get(0), r.jsonPath().getString("new_battery_id"), r.asString()));
+        assertEquals("charging", status(s[2]));
+        Eventually.holds(() -> staff().when().get("/station/" + s[0]).then()
+                .body("charged_available", equalTo(candidates.size() - 1)).body("inventory.charging", equalTo(1)));
+    }
+
     interface Call {
         Response run(int i);
     }

@@ -74,7 +74,13 @@ class StationResourceTest {
         given().header("Authorization", "Bearer " + io.smallrye.jwt.build.Jwt.issuer(TestTokens.ISSUER)
                 .audience(TestTokens.AUDIENCE).subject("queue-service").groups(java.util.Set.of("admin", "service"))
                 .jws().keyId("service-dev").sign("dev-keys/service-private.pem"))
-                .when().get("/station/list").then().statusCode(403);
+                .when().delete("/batteries/BAT-SVC-NONE").then().statusCode(403);
+    }
+
+    @Test
+    void serviceTokenReadsTheStationList() {
+        // staff-service locates stations for ticket assignment from its Kafka consumer, on its own token.
+        given().header("Authorization", serviceTokens.bearer()).when().get("/station/list").then().statusCode(200);
     }
 
     @Test
@@ -218,8 +224,34 @@ class StationResourceTest {
                 .body("staff_on_duty_count", equalTo(1))
                 .body("predicted_load_known", equalTo(true))
                 .body("predicted_load.swaps_per_hour", equalTo((float) NeighbourStubs.LOAD_SWAPS_PER_HOUR))
-                .body("predicted_load.source", equalTo("onnx"));
+                .body("predicted_load.source", equalTo("onnx"))
+                .body("predicted_load.model_version", equalTo(NeighbourStubs.LOAD_MODEL_VERSION))
+                .body("predicted_load.fallback_reason", nullValue());
         assertEquals(1, NeighbourStubs.calls("/staff/station", id));
+        // Exactly ai-service's request: the coming hour at the station, no swap there in the last hour.
+        var sent = NeighbourStubs.lastRequest("/ai/predict-load", id);
+        assertEquals("Statusville", sent.get("city").asText());
+        assertEquals(10, sent.get("capacity").asInt());
+        assertEquals(0.0, sent.get("recent_swaps_per_hour").asDouble());
+        assertEquals(java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Kolkata")).plusHours(1).getHour(),
+                sent.get("hour").asInt(), 1.0, "the coming hour (station time)");
+        assertEquals(sent.get("hour").asInt(), (int) staff().when().get("/station/" + id + "/status").then()
+                .extract().path("predicted_load.hour"));
+    }
+
+    @Test
+    void statusFeedsTheLoadModelWithTheLastHoursSwaps() {
+        String id = newId();
+        createStation(id, "Loadville", 8.5, 8.5, 10);
+        String prefix = "BAT-" + id.substring(3);
+        Api.commission(prefix + "-01", id, 92.0, "charged");
+        Api.withRider(prefix + "-90", id, "usr-c-009", 81.0);
+        staff().body(Map.of("swap_id", "SWP-" + id, "station_id", id, "new_battery_id", prefix + "-01",
+                        "old_battery_id", prefix + "-90", "old_battery_soh", 82.0, "faulty", false))
+                .when().post("/batteries/exchange").then().statusCode(200);
+        staff().when().get("/station/" + id + "/status").then().statusCode(200)
+                .body("predicted_load.source", equalTo("onnx"));
+        assertEquals(1.0, NeighbourStubs.lastRequest("/ai/predict-load", id).get("recent_swaps_per_hour").asDouble());
     }
 
     @Test
@@ -242,7 +274,10 @@ class StationResourceTest {
                 .body("staff_on_duty", nullValue())
                 .body("staff_on_duty_count", nullValue())
                 .body("staff_on_duty_known", equalTo(false))
-                .body("predicted_load", nullValue())
+                // ai-service unreachable: the SPEC baseline, saying so.
+                .body("predicted_load.swaps_per_hour", equalTo(8.0f))
+                .body("predicted_load.source", equalTo("local-fallback"))
+                .body("predicted_load.fallback_reason", startsWith("ai-service unavailable"))
                 .body("predicted_load_known", equalTo(false));
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         org.junit.jupiter.api.Assertions.assertTrue(millis < 3000, "status stays bounded when neighbours fail: " + millis);

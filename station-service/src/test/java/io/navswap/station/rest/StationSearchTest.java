@@ -182,6 +182,10 @@ class StationSearchTest {
                     .statusCode(200).body("station_id", equalTo(id)).body("breakdown.wait_source", equalTo("ai-onnx"));
         }
         assertEquals(1, NeighbourStubs.calls("/ai/predict-arrival", id), "arrival estimates are cached");
+        var sent = NeighbourStubs.lastRequest("/ai/predict-arrival", id);
+        assertEquals(0, sent.get("queue_length").asInt());
+        assertEquals(0.0, sent.get("recent_arrivals_per_hour").asDouble(), "no swap there in the last hour");
+        assertTrue(sent.hasNonNull("city") && sent.hasNonNull("hour") && sent.hasNonNull("day_of_week"));
     }
 
     @Test
