@@ -21,6 +21,7 @@ import io.navswap.shared.events.EventTypes;
 import io.navswap.shared.events.Subjects;
 import io.navswap.shared.events.SwapCompleted;
 import io.navswap.shared.events.Topics;
+import io.navswap.shared.seed.SeedCatalog;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -112,6 +113,21 @@ class CreditsTest {
                 .collect(Collectors.groupingBy(j -> j.transporterId, Collectors.counting()));
         assertTrue(heldPerTransporter.values().stream().allMatch(n -> n <= 2), heldPerTransporter.toString());
         assertTrue(seeded.stream().anyMatch(j -> j.sourceId.startsWith("PS-") || j.destinationId.startsWith("PS-")));
+        // The jobs under way carry the batteries station-service's seed holds in transit with them.
+        List<TransportJob> underWay = seeded.stream().filter(j -> j.status == JobStatus.PICKED_UP)
+                .sorted(java.util.Comparator.comparing(j -> j.id)).toList();
+        assertEquals(SeedCatalog.inTransitJobs().size(), underWay.size());
+        for (int i = 0; i < underWay.size(); i++) {
+            SeedCatalog.InTransitJob expected = SeedCatalog.inTransitJobs().get(i);
+            TransportJob job = underWay.get(i);
+            assertEquals(expected.jobId(), job.id);
+            assertEquals(expected.sourceStationId(), job.sourceId);
+            assertEquals(expected.destinationStationId(), job.destinationId);
+            assertEquals(expected.batteryIds(), job.batteryIds);
+            assertEquals(expected.batteryIds().size(), job.batteryCount);
+        }
+        assertTrue(seeded.stream().filter(j -> j.status != JobStatus.PICKED_UP).allMatch(j -> j.batteryIds.isEmpty()),
+                "only the jobs under way name batteries");
 
         for (TransportJob job : seeded.stream().filter(j -> j.status == JobStatus.DELIVERED).toList()) {
             CreditEntry entry = ledger.findBySourceKey(CreditEntry.jobDeliveredKey(job.id)).await().indefinitely();

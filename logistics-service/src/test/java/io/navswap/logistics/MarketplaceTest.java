@@ -225,6 +225,38 @@ class MarketplaceTest {
     }
 
     @Test
+    void bodilessPostsWithoutContentTypeArePickupsAndCancellationsWithoutDetails() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String jobId = createJob("MK-A", "MK-B", 2);
+        accept("tr-bare", jobId).statusCode(200);
+        // What `curl -X POST` sends: no body, no Content-Type.
+        HttpResponse<String> pickedUp = client.send(HttpRequest.newBuilder(URI.create(base() + "/transport/job/" + jobId
+                + "/pickup")).header("Authorization", TestTokens.bearer("tr-bare", "transporter"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, pickedUp.statusCode(), pickedUp.body());
+        JsonNode job = new ObjectMapper().readTree(pickedUp.body());
+        assertEquals("picked_up", job.path("status").asText());
+        assertEquals(2, job.path("battery_count").asInt());
+        // The same rules as with a body: only the holder picks up, and only once.
+        HttpResponse<String> notHolder = client.send(HttpRequest.newBuilder(URI.create(base() + "/transport/job/" + jobId
+                + "/pickup")).header("Authorization", TestTokens.bearer("tr-other", "transporter"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, notHolder.statusCode(), notHolder.body());
+        // A body in another format is refused, not silently ignored.
+        String other = createJob("MK-A", "MK-B", 1);
+        accept("tr-bare", other).statusCode(200);
+        given().header("Authorization", TestTokens.bearer("tr-bare", "transporter")).contentType(ContentType.TEXT)
+                .body("BAT-1").post("/transport/job/" + other + "/pickup").then().statusCode(415)
+                .body("type", endsWith("/unsupported-media-type"));
+
+        HttpResponse<String> cancelled = client.send(HttpRequest.newBuilder(URI.create(base() + "/transport/job/" + other
+                + "/cancel")).header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals("cancelled", new ObjectMapper().readTree(cancelled.body()).path("status").asText());
+    }
+
+    @Test
     void namedBatteriesMustBeDistinctAndNoMoreThanPlanned() {
         String jobId = createJob("MK-A", "MK-B", 2);
         accept("tr-scanner", jobId).statusCode(200);

@@ -1,20 +1,17 @@
 package io.navswap.staff;
 
+import static io.navswap.embedded.StandInServer.json;
+import static io.navswap.embedded.StandInServer.refuseInvalidAiRequest;
+
+import io.navswap.embedded.StandInServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,8 +37,7 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
     public static final Map<String, String> LAST_AUTHORIZATION = new ConcurrentHashMap<>();
 
     private static final Pattern PROBABILITY = Pattern.compile("-P(\\d\\d)-");
-    private static Vertx vertx;
-    private static HttpServer server;
+    private static StandInServer server;
 
     static JsonArray stations() {
         return new JsonArray()
@@ -61,16 +57,10 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public synchronized Map<String, String> start() {
-        try {
-            if (vertx == null) {
-                vertx = Vertx.vertx();
-                server = vertx.createHttpServer().requestHandler(StandIns::handle).listen(0, "127.0.0.1")
-                        .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("stand-in servers did not start", e);
+        if (server == null) {
+            server = StandInServer.start("staff-stand-ins", router -> router.route().handler(StandIns::handle));
         }
-        String url = "http://127.0.0.1:" + server.actualPort();
+        String url = server.url();
         return Map.of("quarkus.rest-client.station.url", url, "quarkus.rest-client.ai.url", url);
     }
 
@@ -79,100 +69,98 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
         // Kept for the JVM: a later application start in this JVM reuses them.
     }
 
-    private static void handle(HttpServerRequest request) {
-        request.body().onSuccess(body -> {
-            String path = request.path();
-            String authorization = request.getHeader("Authorization");
-            if (authorization != null) {
-                LAST_AUTHORIZATION.put(path, authorization);
+    private static void handle(RoutingContext rc) {
+        String path = rc.request().path();
+        String authorization = rc.request().getHeader("Authorization");
+        if (authorization != null) {
+            LAST_AUTHORIZATION.put(path, authorization);
+        }
+        String subject = StandInServer.claims(authorization).getString("sub", "");
+        JsonObject in = rc.body().length() <= 0 ? new JsonObject() : rc.body().asJsonObject();
+        switch (path) {
+            case "/station/list" -> json(rc, 200, stations().encode());
+            case "/ai/predict-fault" -> {
+                if (refuseInvalidAiRequest(rc, in, Set.of("battery_id", "soh", "cycles", "temperature_c", "recent_faults"),
+                        List.of("soh"))) {
+                    return;
+                }
+                String battery = in.getString("battery_id", "");
+                if (battery.contains("AIDOWN")) {
+                    json(rc, 503, "{}");
+                    return;
+                }
+                Matcher m = PROBABILITY.matcher(battery);
+                double p = m.find() ? Integer.parseInt(m.group(1)) / 100.0 : 0.5;
+                json(rc, 200, new JsonObject().put("battery_id", battery).put("fault_probability", p)
+                        .put("risk_level", p >= 0.5 ? "high" : p >= 0.2 ? "medium" : "low").put("model", "fault")
+                        .put("source", "onnx").put("model_version", MODEL_VERSION).put("cached", false).encode());
             }
-            String subject = subject(authorization);
-            JsonObject in = body.length() == 0 ? new JsonObject() : new JsonObject(body);
-            switch (path) {
-                case "/station/list" -> reply(request, 200, stations().encode());
-                case "/ai/predict-fault" -> {
-                    if (invalid(request, in, Set.of("battery_id", "soh", "cycles", "temperature_c", "recent_faults"),
-                            List.of("soh"))) {
-                        return;
-                    }
-                    String battery = in.getString("battery_id", "");
-                    if (battery.contains("AIDOWN")) {
-                        reply(request, 503, "{}");
-                        return;
-                    }
-                    Matcher m = PROBABILITY.matcher(battery);
-                    double p = m.find() ? Integer.parseInt(m.group(1)) / 100.0 : 0.5;
-                    reply(request, 200, new JsonObject().put("battery_id", battery).put("fault_probability", p)
-                            .put("risk_level", p >= 0.5 ? "high" : p >= 0.2 ? "medium" : "low").put("model", "fault")
-                            .put("source", "onnx").put("model_version", MODEL_VERSION).put("cached", false).encode());
+            case "/ai/predict-battery-trend" -> {
+                if (refuseInvalidAiRequest(rc, in, Set.of("battery_id", "soh", "cycles", "avg_temperature_c",
+                        "fast_charge_share", "avg_depth_of_discharge"), List.of("soh", "cycles"))) {
+                    return;
                 }
-                case "/ai/predict-battery-trend" -> {
-                    if (invalid(request, in, Set.of("battery_id", "soh", "cycles", "avg_temperature_c",
-                            "fast_charge_share", "avg_depth_of_discharge"), List.of("soh", "cycles"))) {
-                        return;
-                    }
-                    if (in.getString("battery_id", "").contains("AIDOWN")) {
-                        reply(request, 503, "{}");
-                        return;
-                    }
-                    boolean model = in.getValue("avg_temperature_c") != null && in.getValue("fast_charge_share") != null
-                            && in.getValue("avg_depth_of_discharge") != null;
-                    double soh = in.getDouble("soh");
-                    int cycles = in.getInteger("cycles");
-                    double slope = model ? -2.5 : cycles > 0 ? Math.min(0, (soh - 100) / cycles * 100) : -1.5;
-                    JsonObject answer = new JsonObject().put("battery_id", in.getString("battery_id"))
-                            .put("soh_slope_per_100_cycles", slope).put("projected_soh_in_500_cycles", soh + 5 * slope)
-                            .put("model", "battery-trend").put("source", model ? "onnx" : "fallback")
-                            .put("model_version", model ? MODEL_VERSION : "heuristic-v1");
-                    if (!model) {
-                        answer.put("fallback_reason", "missing feature avg_temperature_c");
-                    }
-                    reply(request, 200, answer.put("cached", false).encode());
+                if (in.getString("battery_id", "").contains("AIDOWN")) {
+                    json(rc, 503, "{}");
+                    return;
                 }
-                case "/ai/forecast-traffic" -> {
-                    if (invalid(request, in, Set.of("station_id", "city", "capacity", "historical_average_per_hour",
-                            "start_hour", "day_of_week", "hours", "event", "raining"),
-                            List.of("station_id", "city", "capacity", "historical_average_per_hour"))) {
-                        return;
-                    }
-                    if (subject.contains("aidown")) {
-                        reply(request, 503, "{}");
-                        return;
-                    }
-                    String station = in.getString("station_id");
-                    double perHour = TRAFFIC.getOrDefault(station, 4.0);
-                    JsonArray curve = new JsonArray();
-                    double total = 0;
-                    for (int h = 0; h < in.getInteger("hours", 24); h++) {
-                        double swaps = h == 0 ? perHour : perHour / 2;
-                        total += swaps;
-                        curve.add(new JsonObject().put("offset", h).put("hour", (10 + h) % 24).put("day_of_week", 3)
-                                .put("swaps_per_hour", swaps));
-                    }
-                    reply(request, 200, new JsonObject().put("station_id", station).put("curve", curve)
-                            .put("total_swaps", total).put("peak_hour", 10).put("model", "traffic")
-                            .put("source", "onnx").put("model_version", MODEL_VERSION).put("cached", false).encode());
+                boolean model = in.getValue("avg_temperature_c") != null && in.getValue("fast_charge_share") != null
+                        && in.getValue("avg_depth_of_discharge") != null;
+                double soh = in.getDouble("soh");
+                int cycles = in.getInteger("cycles");
+                double slope = model ? -2.5 : cycles > 0 ? Math.min(0, (soh - 100) / cycles * 100) : -1.5;
+                JsonObject answer = new JsonObject().put("battery_id", in.getString("battery_id"))
+                        .put("soh_slope_per_100_cycles", slope).put("projected_soh_in_500_cycles", soh + 5 * slope)
+                        .put("model", "battery-trend").put("source", model ? "onnx" : "fallback")
+                        .put("model_version", model ? MODEL_VERSION : "heuristic-v1");
+                if (!model) {
+                    answer.put("fallback_reason", "missing feature avg_temperature_c");
                 }
-                case "/ai/predict-diversion" -> {
-                    if (invalid(request, in, Set.of("stations"), List.of("stations"))) {
-                        return;
-                    }
-                    for (Object station : in.getJsonArray("stations")) {
-                        if (invalid(request, (JsonObject) station, Set.of("station_id", "staff_on_duty",
-                                "predicted_load_per_hour", "queue_length", "capacity"),
-                                List.of("station_id", "staff_on_duty", "predicted_load_per_hour"))) {
-                            return;
-                        }
-                    }
-                    if (subject.contains("aidown")) {
-                        reply(request, 503, "{}");
-                        return;
-                    }
-                    reply(request, 200, diversionModel(in).encode());
-                }
-                default -> reply(request, 404, "{}");
+                json(rc, 200, answer.put("cached", false).encode());
             }
-        }).onFailure(failure -> reply(request, 500, "{}"));
+            case "/ai/forecast-traffic" -> {
+                if (refuseInvalidAiRequest(rc, in, Set.of("station_id", "city", "capacity", "historical_average_per_hour",
+                        "start_hour", "day_of_week", "hours", "event", "raining"),
+                        List.of("station_id", "city", "capacity", "historical_average_per_hour"))) {
+                    return;
+                }
+                if (subject.contains("aidown")) {
+                    json(rc, 503, "{}");
+                    return;
+                }
+                String station = in.getString("station_id");
+                double perHour = TRAFFIC.getOrDefault(station, 4.0);
+                JsonArray curve = new JsonArray();
+                double total = 0;
+                for (int h = 0; h < in.getInteger("hours", 24); h++) {
+                    double swaps = h == 0 ? perHour : perHour / 2;
+                    total += swaps;
+                    curve.add(new JsonObject().put("offset", h).put("hour", (10 + h) % 24).put("day_of_week", 3)
+                            .put("swaps_per_hour", swaps));
+                }
+                json(rc, 200, new JsonObject().put("station_id", station).put("curve", curve)
+                        .put("total_swaps", total).put("peak_hour", 10).put("model", "traffic")
+                        .put("source", "onnx").put("model_version", MODEL_VERSION).put("cached", false).encode());
+            }
+            case "/ai/predict-diversion" -> {
+                if (refuseInvalidAiRequest(rc, in, Set.of("stations"), List.of("stations"))) {
+                    return;
+                }
+                for (Object station : in.getJsonArray("stations")) {
+                    if (refuseInvalidAiRequest(rc, (JsonObject) station, Set.of("station_id", "staff_on_duty",
+                            "predicted_load_per_hour", "queue_length", "capacity"),
+                            List.of("station_id", "staff_on_duty", "predicted_load_per_hour"))) {
+                        return;
+                    }
+                }
+                if (subject.contains("aidown")) {
+                    json(rc, 503, "{}");
+                    return;
+                }
+                json(rc, 200, diversionModel(in).encode());
+            }
+            default -> json(rc, 404, "{}");
+        }
     }
 
     /** A toy "model": among the Testpur stations (ST-SUG-*), two people from the calmest to the busiest one. */
@@ -201,37 +189,5 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
         }
         return new JsonObject().put("moves", moves).put("stations", new JsonArray()).put("model", "diversion")
                 .put("source", "onnx").put("model_version", MODEL_VERSION).put("cached", false);
-    }
-
-    /** ai-service's validation, stricter on unknown fields; answers the 400 itself. */
-    private static boolean invalid(HttpServerRequest request, JsonObject in, Set<String> known, List<String> required) {
-        List<String> errors = new ArrayList<>();
-        in.fieldNames().stream().filter(f -> !known.contains(f)).forEach(f -> errors.add(f + " (not an ai-service field)"));
-        required.stream().filter(f -> in.getValue(f) == null).forEach(errors::add);
-        if (errors.isEmpty()) {
-            return false;
-        }
-        JsonArray fields = new JsonArray();
-        errors.forEach(e -> fields.add(new JsonObject().put("field", e).put("message", "invalid")));
-        reply(request, 400, new JsonObject().put("type", "https://navswap.io/problems/validation-failed")
-                .put("status", 400).put("errors", fields).encode());
-        return true;
-    }
-
-    private static String subject(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return "";
-        }
-        String[] parts = authorization.substring(7).split("\\.");
-        if (parts.length < 2) {
-            return "";
-        }
-        JsonObject claims = new JsonObject(Buffer.buffer(new String(Base64.getUrlDecoder().decode(parts[1]),
-                StandardCharsets.UTF_8)));
-        return claims.getString("sub", "");
-    }
-
-    private static void reply(HttpServerRequest request, int status, String json) {
-        request.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json);
     }
 }

@@ -3,7 +3,6 @@ package io.navswap.ai.model;
 import io.navswap.ai.model.ModelSpec.Kind;
 import io.navswap.ai.model.ModelSpec.Metric;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The 13 models of SPEC.md section 6, in a fixed order. Feature order here is the column order of the ONNX
@@ -109,9 +108,5 @@ public final class ModelCatalog {
 
     public static List<ModelSpec> all() {
         return ALL;
-    }
-
-    public static Optional<ModelSpec> byName(String name) {
-        return ALL.stream().filter(spec -> spec.name().equals(name)).findFirst();
     }
 }

@@ -58,7 +58,7 @@ class AdminDashboardE2ETest {
         assertEquals("station-service", live.getString("inventory_by_status.source"));
         assertEquals("staff-service", live.getString("staff_on_duty.source"));
         assertEquals("logistics-service", live.getString("credits_issued_today.source"));
-        // The seeded fleet (607 batteries, 370 charged) and today's shifts of the 30 demo staff.
+        // The seeded fleet (607 batteries, 332 charged) and today's shifts of the 30 demo staff.
         Map<String, Integer> inventory = live.getMap("inventory_by_status.value");
         assertEquals(List.of("charged", "charging", "in_use", "quarantined", "in_transit", "at_partner"),
                 List.copyOf(inventory.keySet()));

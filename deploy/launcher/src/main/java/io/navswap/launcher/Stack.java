@@ -85,10 +85,6 @@ public final class Stack implements AutoCloseable {
         return "http://127.0.0.1:" + config.portBase();
     }
 
-    public String serviceUrl(String name) {
-        return "http://127.0.0.1:" + ServiceSpec.named(name).port(config.portBase());
-    }
-
     public String kafkaBootstrapServers() {
         return backends.kafkaBootstrapServers();
     }

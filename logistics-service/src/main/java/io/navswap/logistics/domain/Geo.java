@@ -1,22 +1,16 @@
 package io.navswap.logistics.domain;
 
+import io.navswap.shared.geo.Haversine;
+
 /**
- * Great-circle distances in plain Java: the embedded MongoDB has no geo operators, so distance filters are a
- * bounding box on ordinary fields followed by this exact check (the same code against real MongoDB).
+ * Bounding boxes for distance filters: the embedded MongoDB has no geo operators, so a filter is a box on ordinary
+ * fields followed by the exact {@link Haversine} check (the same code against real MongoDB). Also the two-decimal
+ * rounding of distances and credits in answers.
  */
 public final class Geo {
-    public static final double EARTH_RADIUS_KM = 6371.0088;
-    private static final double KM_PER_DEGREE_LATITUDE = 111.195;
+    private static final double KM_PER_DEGREE_LATITUDE = Haversine.KM_PER_DEGREE;
 
     private Geo() {
-    }
-
-    public static double haversineKm(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1.0, Math.sqrt(a)));
     }
 
     /** Half-height of a box that contains every point within {@code radiusKm}, in degrees of latitude. */

@@ -40,10 +40,6 @@ public enum JobStatus {
         };
     }
 
-    public boolean isFinal() {
-        return this == DELIVERED || this == CANCELLED || this == EXPIRED;
-    }
-
     /** The name on the wire and in events: {@code picked_up}. */
     @JsonValue
     public String wire() {

@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.navswap.logistics.domain.JobStatus;
 import io.navswap.logistics.domain.TransportJob;
+import io.navswap.messaging.MongoErrors;
 import io.navswap.messaging.OutboxEntry;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -199,7 +200,7 @@ public class TransportJobRepository implements ReactivePanacheMongoRepositoryBas
 
     private static Bson touched(Instant at, OutboxEntry event) {
         return Updates.combine(Updates.set("updatedAt", Date.from(at)), Updates.inc("version", 1L),
-                Updates.push("outbox", MongoErrors.outboxDocument(event)));
+                Updates.push("outbox", event.toDocument()));
     }
 
     private static List<String> names(Collection<JobStatus> statuses) {

@@ -18,15 +18,19 @@ import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** The transporter marketplace and admin job management (HTTP only: validate, map, call). */
 @Path("/transport")
@@ -102,10 +106,22 @@ public class TransportResource {
 
     @POST
     @Path("/job/{id}/pickup")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TRANSPORTER)
     public Uni<JobView> pickup(@PathParam("id") @Pattern(regexp = Requests.ID, message = Requests.ID_MESSAGE) String id,
-            @Valid Requests.Pickup request) {
+            @RequestBody(required = false) @Valid Requests.Pickup request) {
         return jobs.pickUp(callers.current(), id, request == null ? null : request.batteryIds()).map(JobView::of);
+    }
+
+    /** The body is optional: a POST without one (and without a Content-Type) names no batteries. */
+    @POST
+    @Path("/job/{id}/pickup")
+    @RolesAllowed(Roles.TRANSPORTER)
+    public Uni<JobView> pickupWithoutBody(
+            @PathParam("id") @Pattern(regexp = Requests.ID, message = Requests.ID_MESSAGE) String id,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        refuseBodyInAnotherFormat(contentType);
+        return jobs.pickUp(callers.current(), id, null).map(JobView::of);
     }
 
     @POST
@@ -117,10 +133,32 @@ public class TransportResource {
 
     @POST
     @Path("/job/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     public Uni<JobView> cancel(@PathParam("id") @Pattern(regexp = Requests.ID, message = Requests.ID_MESSAGE) String id,
-            @Valid Requests.CancelJob request) {
+            @RequestBody(required = false) @Valid Requests.CancelJob request) {
         return jobs.cancel(callers.current(), id, request == null ? null : request.reason()).map(JobView::of);
+    }
+
+    /** The body is optional: a POST without one (and without a Content-Type) gives no reason. */
+    @POST
+    @Path("/job/{id}/cancel")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<JobView> cancelWithoutBody(
+            @PathParam("id") @Pattern(regexp = Requests.ID, message = Requests.ID_MESSAGE) String id,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        refuseBodyInAnotherFormat(contentType);
+        return jobs.cancel(callers.current(), id, null).map(JobView::of);
+    }
+
+    /**
+     * JSON goes to the method with the body; this one serves requests without a Content-Type. A body in another
+     * format is refused rather than silently ignored.
+     */
+    private static void refuseBodyInAnotherFormat(String contentType) {
+        if (contentType != null && !contentType.isBlank()) {
+            throw new NotSupportedException("The optional body must be application/json, not " + contentType);
+        }
     }
 
     /** A transporter's jobs (newest first) and earnings; his own, or anyone's for an admin. */

@@ -38,7 +38,9 @@ import org.jboss.logging.Logger;
  * partner shops, held by the catalog's transporters, with a ledger entry for every delivered job.
  * Deterministic (fixed ids, fixed random seed; times relative to the first seeding), idempotent (insert if
  * absent: a second run, or a run after the demo moved jobs on, changes nothing) and silent (history emits no
- * events: nothing in it happened now).
+ * events: nothing in it happened now). The picked-up jobs are {@link SeedCatalog#inTransitJobs()}: their route and
+ * batteries are the ones station-service's seed holds {@code in_transit}, so delivering one moves real batteries.
+ * Delivered jobs are history by count (which batteries travelled then is not part of any seed).
  */
 @ApplicationScoped
 public class LogisticsSeeder {
@@ -113,6 +115,7 @@ public class LogisticsSeeder {
         List<TransportJob> planned = new ArrayList<>();
         int liveIndex = 0;
         int heldIndex = 0;
+        int inTransitIndex = 0;
         for (int n = 1; n <= JOBS; n++) {
             JobStatus status = STATES.get(n - 1);
             boolean live = JobStatus.LIVE.contains(status);
@@ -138,8 +141,25 @@ public class LogisticsSeeder {
                 openKey = origin == JobOrigin.MANUAL ? null : JobDraft.shortageKey(station.id());
             }
             int batteryCount = 2 + random.nextInt(7);
+            String id = String.format(Locale.ROOT, "JOB-SEED-%03d", n);
+            List<String> batteryIds = List.of();
+            if (status == JobStatus.PICKED_UP) {
+                // Under way: the catalogue's route and batteries (the random draws above are kept, so the other
+                // jobs stay as they were).
+                SeedCatalog.InTransitJob moving = SeedCatalog.inTransitJobs().get(inTransitIndex++);
+                if (!moving.jobId().equals(id)) {
+                    throw new IllegalStateException("Seeded picked-up job " + id + " is not SeedCatalog's "
+                            + moving.jobId() + "; keep the two in step");
+                }
+                origin = JobOrigin.REBALANCING;
+                source = stationPlace(moving.sourceStationId());
+                destination = stationPlace(moving.destinationStationId());
+                openKey = JobDraft.shortageKey(moving.destinationStationId());
+                batteryIds = moving.batteryIds();
+                batteryCount = batteryIds.size();
+            }
             TransportJob job = new TransportJob();
-            job.id = String.format(Locale.ROOT, "JOB-SEED-%03d", n);
+            job.id = id;
             job.status = status;
             job.origin = origin;
             job.priority = JobPriority.values()[random.nextInt(JobPriority.values().length)];
@@ -187,7 +207,7 @@ public class LogisticsSeeder {
                 if (status == JobStatus.PICKED_UP && job.pickedUpAt.isAfter(anchor)) {
                     job.pickedUpAt = anchor;
                 }
-                job.batteryIds = seededBatteryIds(job.id, batteryCount);
+                job.batteryIds = new ArrayList<>(batteryIds);
                 job.updatedAt = job.pickedUpAt;
             }
             if (status == JobStatus.DELIVERED) {
@@ -209,17 +229,10 @@ public class LogisticsSeeder {
         return planned;
     }
 
-    /**
-     * The batteries of seeded picked-up and delivered jobs: {@code BAT-SEED-<job number>-<n>}. station-service's
-     * seed holds those of picked-up jobs as {@code in_transit} so that their delivery moves real batteries.
-     */
-    public static List<String> seededBatteryIds(String jobId, int count) {
-        String number = jobId.substring(jobId.lastIndexOf('-') + 1);
-        List<String> ids = new ArrayList<>();
-        for (int k = 1; k <= count; k++) {
-            ids.add("BAT-SEED-J" + number + "-" + k);
-        }
-        return ids;
+    private static Place stationPlace(String stationId) {
+        SeedCatalog.DemoStation station = SeedCatalog.stations().stream().filter(s -> s.id().equals(stationId))
+                .findFirst().orElseThrow(() -> new IllegalStateException("Not a SeedCatalog station: " + stationId));
+        return new Place(PlaceType.STATION, station.id(), station.name(), station.latitude(), station.longitude());
     }
 
     private static Place sibling(SeedCatalog.DemoStation station, List<SeedCatalog.DemoStation> stations, Random random) {

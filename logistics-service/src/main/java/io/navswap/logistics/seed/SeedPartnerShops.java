@@ -1,7 +1,7 @@
 package io.navswap.logistics.seed;
 
-import io.navswap.logistics.domain.Geo;
 import io.navswap.logistics.domain.PartnerShop;
+import io.navswap.shared.geo.Haversine;
 import io.navswap.shared.seed.SeedCatalog;
 import java.util.Comparator;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class SeedPartnerShops {
 
     public static PartnerShop nearest(SeedCatalog.DemoStation station) {
         return SHOPS.stream().min(Comparator.comparingDouble(
-                shop -> Geo.haversineKm(station.latitude(), station.longitude(), shop.latitude(), shop.longitude())))
+                shop -> Haversine.km(station.latitude(), station.longitude(), shop.latitude(), shop.longitude())))
                 .orElseThrow();
     }
 

@@ -4,7 +4,6 @@ import io.navswap.logistics.domain.JobStatus;
 import io.navswap.logistics.domain.TransportJob;
 import io.navswap.messaging.OutboxEntry;
 import io.navswap.messaging.OutboxEvents;
-import io.navswap.shared.events.EventTypes;
 import io.navswap.shared.events.Subjects;
 import io.navswap.shared.events.Topics;
 import io.navswap.shared.events.TransportJobChanged;
@@ -25,20 +24,6 @@ public class JobEvents {
 
     JobEvents(OutboxEvents outbox) {
         this.outbox = outbox;
-    }
-
-    public static String typeFor(JobStatus status, boolean released) {
-        if (released) {
-            return EventTypes.JOB_RELEASED;
-        }
-        return switch (status) {
-            case OPEN -> EventTypes.JOB_CREATED;
-            case ACCEPTED -> EventTypes.JOB_ACCEPTED;
-            case PICKED_UP -> EventTypes.JOB_PICKED_UP;
-            case DELIVERED -> EventTypes.JOB_DELIVERED;
-            case CANCELLED -> EventTypes.JOB_CANCELLED;
-            case EXPIRED -> JOB_EXPIRED;
-        };
     }
 
     /**

@@ -16,6 +16,7 @@ import io.navswap.logistics.repository.TransporterSlotRepository;
 import io.navswap.messaging.OutboxEntry;
 import io.navswap.messaging.OutboxRelay;
 import io.navswap.shared.events.EventTypes;
+import io.navswap.shared.geo.Haversine;
 import io.navswap.shared.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -422,7 +423,7 @@ public class JobService {
     }
 
     private RankedJob rank(TransportJob job, double latitude, double longitude) {
-        double toPickup = Geo.haversineKm(latitude, longitude, job.sourceLatitude, job.sourceLongitude);
+        double toPickup = Haversine.km(latitude, longitude, job.sourceLatitude, job.sourceLongitude);
         double driven = Math.max(0.1, toPickup + job.distanceKm);
         return new RankedJob(job, Geo.round2(toPickup), Geo.round2(job.credits / driven));
     }

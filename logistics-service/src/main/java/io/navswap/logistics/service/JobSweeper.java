@@ -9,19 +9,16 @@ import io.navswap.logistics.repository.TransportJobRepository;
 import io.navswap.logistics.repository.TransporterSlotRepository;
 import io.navswap.messaging.OutboxEntry;
 import io.navswap.messaging.OutboxRelay;
+import io.navswap.messaging.PeriodicTasks;
 import io.navswap.shared.events.EventTypes;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -49,42 +46,21 @@ public class JobSweeper {
     private final JobEvents events;
     private final OutboxRelay relay;
     private final LogisticsConfig config;
-    private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timer = -1;
+    private final PeriodicTasks tasks;
 
     JobSweeper(TransportJobRepository jobs, TransporterSlotRepository slots, SwapActivityRepository swapActivity,
-            JobEvents events, OutboxRelay relay, LogisticsConfig config, Vertx vertx) {
+            JobEvents events, OutboxRelay relay, LogisticsConfig config, PeriodicTasks tasks) {
         this.jobs = jobs;
         this.slots = slots;
         this.swapActivity = swapActivity;
         this.events = events;
         this.relay = relay;
         this.config = config;
-        this.vertx = vertx;
+        this.tasks = tasks;
     }
 
     void start(@Observes StartupEvent start) {
-        timer = vertx.setPeriodic(config.jobs().sweepInterval().toMillis(), id -> sweepInBackground());
-    }
-
-    void stop(@Observes ShutdownEvent stop) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-    }
-
-    private void sweepInBackground() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        // A timer runs on the root context, where Panache may not look up its session (findById in repair):
-        // sweep on a duplicated context, like a request or a Kafka record.
-        VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(ignored ->
-                sweep(Instant.now()).subscribe().with(done -> running.set(false), failure -> {
-                    LOG.warn("Job sweep failed; the next one retries", failure);
-                    running.set(false);
-                }));
+        tasks.every("job-sweep", config.jobs().sweepInterval(), () -> sweep(Instant.now()));
     }
 
     /** One pass as if the time were {@code now}; answers how many jobs were released and expired. */

@@ -19,6 +19,7 @@ import io.navswap.logistics.repository.StationSnapshotRepository;
 import io.navswap.logistics.repository.SwapActivityRepository;
 import io.navswap.logistics.repository.TransportJobRepository;
 import io.navswap.shared.events.InventoryChanged;
+import io.navswap.shared.geo.Haversine;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -313,7 +314,7 @@ public class RebalancingPlanner {
         int surplus = Math.max(0, charged - keep - committedOutbound);
         boolean isTarget = s.id.equals(target.id);
         double distance = isTarget ? 0
-                : Geo.round2(Geo.haversineKm(s.latitude, s.longitude, target.latitude, target.longitude));
+                : Geo.round2(Haversine.km(s.latitude, s.longitude, target.latitude, target.longitude));
         int sentCharged = Math.min(charged, capacity);
         return new AiRequests.StationStock(s.id, capacity, sentCharged,
                 Math.min(s.count(BatteryStatuses.CHARGING), capacity - sentCharged), demand.perHour(s.id), s.latitude,
@@ -326,7 +327,7 @@ public class RebalancingPlanner {
         int free = Math.max(0, Math.min(shop.capacity(), shop.room() - commitments.inbound(shop.id())));
         return new AiRequests.ShopStock(shop.id(), shop.latitude(), shop.longitude(), free, shop.capacity(),
                 config.rebalancing().shopHandlingMinutesPerBattery(), available,
-                Geo.round2(Geo.haversineKm(station.latitude, station.longitude, shop.latitude(), shop.longitude())));
+                Geo.round2(Haversine.km(station.latitude, station.longitude, shop.latitude(), shop.longitude())));
     }
 
     private static int hourNow() {

@@ -1,23 +1,19 @@
 package io.navswap.logistics.support;
 
+import static io.navswap.embedded.StandInServer.json;
+
+import io.navswap.embedded.StandInServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,8 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fallback answer (nearest shop, {@code source: fallback}).
  */
 public class StandInServers implements QuarkusTestResourceLifecycleManager {
-    private static Vertx vertx;
-    private static String url;
+    private static StandInServer server;
 
     private final Map<String, JsonObject> stations = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> shops = new ConcurrentHashMap<>();
@@ -48,18 +43,10 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public synchronized Map<String, String> start() {
-        if (vertx == null) {
-            vertx = Vertx.vertx();
-            Router router = routes();
-            HttpServer server = vertx.createHttpServer().requestHandler(router);
-            try {
-                server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("stand-in server did not start", e);
-            }
-            url = "http://127.0.0.1:" + server.actualPort();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close(), "stand-in-stop"));
+        if (server == null) {
+            server = StandInServer.start("logistics-stand-ins", this::routes);
         }
+        String url = server.url();
         return Map.of("quarkus.rest-client.station.url", url, "quarkus.rest-client.ai.url", url,
                 "navswap.test.stand-in-url", url);
     }
@@ -69,10 +56,7 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
         // Kept for the whole JVM, like the embedded backends.
     }
 
-    private Router routes() {
-        Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create());
-
+    private void routes(Router router) {
         router.put("/__control/station/:id").handler(rc -> {
             stations.put(rc.pathParam("id"), rc.body().asJsonObject().put("station_id", rc.pathParam("id")));
             rc.response().setStatusCode(204).end();
@@ -138,7 +122,7 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             JsonObject in = rc.body().asJsonObject();
-            if (invalid(rc, in, Set.of("station_id", "capacity", "charged", "charging", "predicted_load_per_hour",
+            if (StandInServer.refuseInvalidAiRequest(rc, in, Set.of("station_id", "capacity", "charged", "charging", "predicted_load_per_hour",
                     "lead_time_hours", "hour"), List.of("station_id", "capacity", "charged"))) {
                 return;
             }
@@ -156,12 +140,12 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
             }
             // The emptiest station receives from the nearest station above 60 % of capacity.
             JsonObject in = rc.body().asJsonObject();
-            if (invalid(rc, in, Set.of("stations", "horizon_hours", "hour"), List.of("stations"))) {
+            if (StandInServer.refuseInvalidAiRequest(rc, in, Set.of("stations", "horizon_hours", "hour"), List.of("stations"))) {
                 return;
             }
             List<JsonObject> stations = in.getJsonArray("stations").stream().map(JsonObject.class::cast).toList();
             for (JsonObject station : stations) {
-                if (invalid(rc, station, Set.of("station_id", "capacity", "charged", "charging",
+                if (StandInServer.refuseInvalidAiRequest(rc, station, Set.of("station_id", "capacity", "charged", "charging",
                         "predicted_load_per_hour", "latitude", "longitude"), List.of("station_id", "capacity", "charged"))) {
                     return;
                 }
@@ -191,13 +175,13 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
             }
             // The shop with the most free slots takes what it can (ai-service's fallback: the nearest one).
             JsonObject in = rc.body().asJsonObject();
-            if (invalid(rc, in, Set.of("station_id", "latitude", "longitude", "battery_count", "hour", "shops"),
+            if (StandInServer.refuseInvalidAiRequest(rc, in, Set.of("station_id", "latitude", "longitude", "battery_count", "hour", "shops"),
                     List.of("station_id", "latitude", "longitude", "battery_count", "shops"))) {
                 return;
             }
             List<JsonObject> shopsIn = in.getJsonArray("shops").stream().map(JsonObject.class::cast).toList();
             for (JsonObject shop : shopsIn) {
-                if (invalid(rc, shop, Set.of("shop_id", "latitude", "longitude", "free_slots", "capacity",
+                if (StandInServer.refuseInvalidAiRequest(rc, shop, Set.of("shop_id", "latitude", "longitude", "free_slots", "capacity",
                         "handling_minutes_per_battery"), List.of("shop_id", "latitude", "longitude", "free_slots",
                                 "capacity"))) {
                     return;
@@ -221,7 +205,6 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
             }
             json(rc, 200, answer.put("cached", false).encode());
         });
-        return router;
     }
 
     private static double share(JsonObject station) {
@@ -233,40 +216,14 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
                 a.getDouble("longitude") - b.getDouble("longitude"));
     }
 
-    /** ai-service's validation, stricter on unknown fields; answers the 400 itself. */
-    private static boolean invalid(RoutingContext rc, JsonObject in, Set<String> known, List<String> required) {
-        List<String> errors = new ArrayList<>();
-        in.fieldNames().stream().filter(f -> !known.contains(f)).forEach(f -> errors.add(f + " (not an ai-service field)"));
-        required.stream().filter(f -> in.getValue(f) == null).forEach(errors::add);
-        if (errors.isEmpty()) {
-            return false;
-        }
-        JsonArray fields = new JsonArray();
-        errors.forEach(e -> fields.add(new JsonObject().put("field", e).put("message", "invalid")));
-        rc.response().setStatusCode(400).putHeader("Content-Type", "application/problem+json")
-                .end(new JsonObject().put("type", "https://navswap.io/problems/validation-failed").put("status", 400)
-                        .put("errors", fields).encode());
-        return true;
-    }
-
-    /** The {@code groups} claim of the bearer token (signature not checked: ai-service's job, not this test's). */
-    private static JsonArray groups(RoutingContext rc) {
-        String header = rc.request().getHeader("Authorization");
-        String[] parts = header == null ? new String[0] : header.substring(7).split("\\.");
-        if (parts.length < 2) {
-            return new JsonArray();
-        }
-        JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-        return claims.getJsonArray("groups", new JsonArray());
-    }
-
     private boolean aiDown(RoutingContext rc, String endpoint) {
         count(endpoint);
         if (!"Bearer".equals(bearerScheme(rc))) {
             json(rc, 401, "{}");
             return true;
         }
-        if (!groups(rc).contains("service")) {
+        if (!StandInServer.claims(rc.request().getHeader("Authorization")).getJsonArray("groups", new JsonArray())
+                .contains("service")) {
             json(rc, 403, "{}");
             return true;
         }
@@ -296,9 +253,5 @@ public class StandInServers implements QuarkusTestResourceLifecycleManager {
 
     private void count(String endpoint) {
         calls.computeIfAbsent(endpoint, k -> new AtomicInteger()).incrementAndGet();
-    }
-
-    private static void json(RoutingContext rc, int status, String body) {
-        rc.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body);
     }
 }

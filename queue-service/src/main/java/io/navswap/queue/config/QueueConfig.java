@@ -15,6 +15,15 @@ public interface QueueConfig {
     int minutesPerSwap();
 
     /**
+     * Bounds of the arrival model's answer used as minutes per position: a quiet hour's long gap to the next
+     * customer must not announce an hour's wait, nor a burst a zero one. Same defaults as station-service's
+     * recommendations (1 and 15), so a recommended wait and the confirmed one agree.
+     */
+    double minMinutesPerSwap();
+
+    double maxMinutesPerSwap();
+
+    /**
      * How long a reservation may wait to be honoured (QR verified) beyond its estimated wait:
      * {@code expires_at = confirmed_at + estimated_wait + hold}.
      */

@@ -107,7 +107,7 @@ public class ReservationRepository implements ReactivePanacheMongoRepositoryBase
         }
         updates.addAll(transition.updates());
         if (!transition.events().isEmpty()) {
-            updates.add(Updates.pushEach("outbox", OutboxDocuments.of(transition.events())));
+            updates.add(Updates.pushEach("outbox", transition.events().stream().map(OutboxEntry::toDocument).toList()));
         }
         return mongoCollection().updateOne(and(guards), Updates.combine(updates))
                 .map(result -> result.getMatchedCount() == 1);

@@ -1,8 +1,8 @@
 package io.navswap.queue.seed;
 
-import io.navswap.queue.domain.GeoMath;
 import io.navswap.queue.domain.GpsLog;
 import io.navswap.queue.repository.GpsLogRepository;
+import io.navswap.shared.geo.Haversine;
 import io.navswap.shared.seed.SeedCatalog;
 import io.navswap.shared.seed.SeedCatalog.DemoStation;
 import io.navswap.shared.seed.SeedCatalog.DemoUser;
@@ -83,7 +83,7 @@ public class GpsLogSeeder {
                 log.speed = k == FIXES_PER_USER - 1 ? 0.0 : 4 + Math.floor(random.nextDouble() * 100) / 10.0;
                 log.heading = Math.floor((Math.toDegrees(bearing + Math.PI) % 360 + 360) % 360 * 10) / 10.0;
                 log.recordedAt = start.plus(Duration.ofSeconds(45L * k));
-                log.distanceMeters = Math.round(GeoMath.haversineMeters(log.latitude, log.longitude, station.latitude(),
+                log.distanceMeters = Math.round(Haversine.meters(log.latitude, log.longitude, station.latitude(),
                         station.longitude()) * 10) / 10.0;
                 log.outbox = new ArrayList<>();
                 all.add(log);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Updates;
 import io.navswap.messaging.OutboxRelay;
 import io.navswap.queue.config.QueueConfig;
-import io.navswap.queue.domain.GeoMath;
 import io.navswap.queue.domain.GpsLog;
 import io.navswap.queue.domain.Reservation;
 import io.navswap.queue.domain.ReservationStatus;
@@ -14,6 +13,7 @@ import io.navswap.queue.repository.LastPositionStore;
 import io.navswap.queue.repository.ReservationRepository;
 import io.navswap.queue.repository.ReservationRepository.Transition;
 import io.navswap.shared.events.LocationUpdated;
+import io.navswap.shared.geo.Haversine;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -70,7 +70,7 @@ public class LocationService {
                 fix.accuracy(), fix.speed(), fix.heading(), now);
         return reservations.findActiveByUser(caller.userId()).chain(active -> {
             Double distance = active == null ? null
-                    : GeoMath.haversineMeters(fix.latitude(), fix.longitude(), active.stationLatitude,
+                    : Haversine.meters(fix.latitude(), fix.longitude(), active.stationLatitude,
                             active.stationLongitude);
             GpsLog log = new GpsLog();
             log.id = "gps-" + new ObjectId().toHexString();

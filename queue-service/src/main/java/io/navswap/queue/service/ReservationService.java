@@ -2,6 +2,7 @@ package io.navswap.queue.service;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.navswap.messaging.MongoErrors;
 import io.navswap.messaging.OutboxRelay;
 import io.navswap.queue.client.PeerRejectedException;
 import io.navswap.queue.client.StationClient;
@@ -11,7 +12,6 @@ import io.navswap.queue.domain.QrClaims;
 import io.navswap.queue.domain.QrToken;
 import io.navswap.queue.domain.Reservation;
 import io.navswap.queue.domain.ReservationStatus;
-import io.navswap.queue.repository.MongoErrors;
 import io.navswap.queue.repository.QrTokenRepository;
 import io.navswap.queue.repository.ReservationRepository;
 import io.navswap.queue.repository.ReservationRepository.Transition;

@@ -15,8 +15,10 @@ import java.time.ZonedDateTime;
 import org.jboss.logging.Logger;
 
 /**
- * Waits are {@code position × minutes per swap}. Minutes per swap come from ai-service's arrival model when it
- * answers (cached per station), otherwise from configuration (5 min, SPEC). Every pace says where it came from:
+ * Waits are {@code position × minutes per swap} (SPEC: position × 5 min unless the models say better). Minutes per
+ * swap are ai-service's arrival answer (minutes to the next customer) when it answers, clamped to
+ * [{@code min-minutes-per-swap}, {@code max-minutes-per-swap}] (1–15 min, as station-service's recommendations) and
+ * cached per station, otherwise {@code minutes-per-swap} (5). Every pace says where it came from:
  * {@value #AI_ONNX} (the model), {@value #AI_FALLBACK} (ai-service answered with its own heuristic) or
  * {@value #QUEUE_HEURISTIC} (ai-service unreachable: the configured minutes per swap, computed here).
  */
@@ -26,9 +28,6 @@ public class WaitEstimator {
     public static final String AI_ONNX = "ai-onnx";
     public static final String AI_FALLBACK = "ai-fallback";
     public static final String QUEUE_HEURISTIC = "queue-heuristic";
-    /** A model answer outside this range is treated as noise. */
-    static final double MIN_MINUTES = 1;
-    static final double MAX_MINUTES = 60;
     /** Stations are in India; the model's hour-of-day feature is local time. */
     private static final ZoneId STATION_ZONE = ZoneId.of("Asia/Kolkata");
 
@@ -63,7 +62,8 @@ public class WaitEstimator {
                         if (prediction.isEmpty()) {
                             return Uni.createFrom().item(new Pace(defaultMinutes(), QUEUE_HEURISTIC));
                         }
-                        double minutes = Math.max(MIN_MINUTES, Math.min(MAX_MINUTES, prediction.get().minutes()));
+                        double minutes = Math.max(config.minMinutesPerSwap(),
+                                Math.min(config.maxMinutesPerSwap(), prediction.get().minutes()));
                         Pace pace = new Pace(minutes, "onnx".equals(prediction.get().source()) ? AI_ONNX : AI_FALLBACK);
                         return cache.remember(stationId, pace, config.cache().arrivalPrediction())
                                 .onFailure().recoverWithNull()

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.navswap.shared.geo.Haversine;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class ReservationStatusTest {
     @Test
     void haversineMatchesAKnownDistance() {
         // Connaught Place Hub to Karol Bagh (SeedCatalog): about 3.4 km.
-        double meters = GeoMath.haversineMeters(28.6315, 77.2167, 28.6519, 77.1909);
+        double meters = Haversine.meters(28.6315, 77.2167, 28.6519, 77.1909);
         assertTrue(meters > 3_350 && meters < 3_450, "was " + meters);
     }
 

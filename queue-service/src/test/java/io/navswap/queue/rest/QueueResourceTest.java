@@ -196,6 +196,26 @@ class QueueResourceTest {
     }
 
     @Test
+    void confirmClampsTheArrivalModelsPaceToOneToFifteenMinutesPerPosition() {
+        // A quiet hour's 45 minutes to the next customer must not announce a 45-minute wait per rider ahead.
+        String quiet = "ST-T-QUIETAI-" + Tokens.unique();
+        confirm("usr-t-" + Tokens.unique(), quiet).then().statusCode(201)
+                .body("queue_position", equalTo(1))
+                .body("estimated_wait_minutes", equalTo(15))
+                .body("wait_source", equalTo("ai-onnx"));
+        confirm("usr-t-" + Tokens.unique(), quiet).then().statusCode(201)
+                .body("queue_position", equalTo(2))
+                .body("estimated_wait_minutes", equalTo(30));
+        // A rush's 0.2 minutes is raised to the 1-minute floor.
+        String rush = "ST-T-RUSHAI-" + Tokens.unique();
+        confirm("usr-t-" + Tokens.unique(), rush).then().statusCode(201);
+        confirm("usr-t-" + Tokens.unique(), rush).then().statusCode(201)
+                .body("queue_position", equalTo(2))
+                .body("estimated_wait_minutes", equalTo(2))
+                .body("wait_source", equalTo("ai-onnx"));
+    }
+
+    @Test
     void confirmValidatesItsBody() {
         given().header("Authorization", Tokens.consumer("usr-t-bad")).contentType(ContentType.JSON)
                 .body(Map.of("station_id", "bad id!", "battery_soh_min", 150,

@@ -1,19 +1,19 @@
 package io.navswap.queue.support;
 
+import static io.navswap.embedded.StandInServer.json;
+import static io.navswap.embedded.StandInServer.problem;
+
+import io.navswap.embedded.StandInServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.List;
 
 /**
  * Stand-ins for the peers queue-service calls (station-service, staff-service, swap-service, ai-service),
@@ -28,15 +28,18 @@ import java.util.List;
  * (400 {@code validation-failed}) a request without {@code station_id}/{@code city} or with a field ai-service
  * does not define (stricter than ai-service, so a guessed name fails here), answers ai-service's fallback
  * (5 min, {@code source: fallback}) when {@code recent_arrivals_per_hour} is missing or the station id contains
- * AIFALLBACK, otherwise 4 minutes from "the model" ({@code source: onnx}), after 2 s when the station id contains
+ * AIFALLBACK, otherwise 4 minutes from "the model" ({@code source: onnx}) — 45 minutes (a quiet hour) when the
+ * station id contains QUIETAI, 0.2 minutes (a rush) with RUSHAI — after 2 s when the station id contains
  * SLOWAI. {@code GET /__stub/arrival-request/:station} shows the last request for a station.
  */
 public class PeerStandIns implements QuarkusTestResourceLifecycleManager {
     public static final double STATION_LATITUDE = 28.6315;
     public static final double STATION_LONGITUDE = 77.2167;
     public static final double PREDICTED_MINUTES = 4.0;
+    public static final double QUIET_HOUR_MINUTES = 45.0;
+    public static final double RUSH_MINUTES = 0.2;
 
-    private Vertx vertx;
+    private StandInServer server;
     private final Map<String, Boolean> duty = new ConcurrentHashMap<>();
     private final Set<String> staffDown = ConcurrentHashMap.newKeySet();
     private final List<JsonObject> swapStarts = new CopyOnWriteArrayList<>();
@@ -47,9 +50,11 @@ public class PeerStandIns implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        vertx = Vertx.vertx();
-        Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create());
+        server = StandInServer.start("queue-peer-stand-ins", this::routes);
+        return Map.of("navswap.test.peers-url", server.url());
+    }
+
+    private void routes(Router router) {
         router.get("/station/:id").handler(this::station);
         router.get("/staff/on-duty").handler(this::onDuty);
         router.put("/swap/:id/start").handler(this::swapStart);
@@ -77,14 +82,6 @@ public class PeerStandIns implements QuarkusTestResourceLifecycleManager {
             JsonObject last = arrivalRequests.get(rc.pathParam("station"));
             json(rc, last == null ? 404 : 200, last == null ? new JsonObject() : last);
         });
-        HttpServer server;
-        try {
-            server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Stand-in peers did not start", e);
-        }
-        return Map.of("navswap.test.peers-url", "http://127.0.0.1:" + server.actualPort());
     }
 
     private void station(RoutingContext rc) {
@@ -141,53 +138,35 @@ public class PeerStandIns implements QuarkusTestResourceLifecycleManager {
         JsonObject query = rc.body().asJsonObject();
         String station = query.getString("station_id", "");
         arrivalRequests.put(station, query);
-        JsonArray errors = new JsonArray();
-        query.fieldNames().stream().filter(f -> !ARRIVAL_FIELDS.contains(f))
-                .forEach(f -> errors.add(new JsonObject().put("field", f).put("message", "not an ai-service field")));
-        for (String required : List.of("station_id", "city")) {
-            if (!(query.getValue(required) instanceof String value) || value.isBlank()) {
-                errors.add(new JsonObject().put("field", required).put("message", "must not be blank"));
-            }
+        if (StandInServer.refuseInvalidAiRequest(rc, query, ARRIVAL_FIELDS, List.of("station_id", "city"))) {
+            return;
         }
         Object hour = query.getValue("hour");
         if (hour != null && (!(hour instanceof Integer h) || h < 0 || h > 23)) {
-            errors.add(new JsonObject().put("field", "hour").put("message", "must be 0..23"));
-        }
-        if (!errors.isEmpty()) {
-            rc.response().setStatusCode(400).putHeader("Content-Type", "application/problem+json")
-                    .end(new JsonObject().put("type", "https://navswap.io/problems/validation-failed")
-                            .put("status", 400).put("errors", errors).toString());
+            problem(rc, 400, "validation-failed", "hour must be 0..23");
             return;
         }
         boolean model = query.getValue("recent_arrivals_per_hour") != null && !station.contains("AIFALLBACK");
         JsonObject answer = new JsonObject().put("station_id", station)
-                .put("minutes_to_next_customer", model ? PREDICTED_MINUTES : 5.0).put("model", "arrival")
+                .put("minutes_to_next_customer", !model ? 5.0 : station.contains("QUIETAI") ? QUIET_HOUR_MINUTES
+                        : station.contains("RUSHAI") ? RUSH_MINUTES : PREDICTED_MINUTES)
+                .put("model", "arrival")
                 .put("source", model ? "onnx" : "fallback").put("model_version", model ? "1.0.0" : "heuristic-v1");
         if (!model) {
             answer.put("fallback_reason", "missing feature recent_arrivals_per_hour");
         }
         answer.put("cached", false);
         if (station.contains("SLOWAI")) {
-            vertx.setTimer(2_000, t -> json(rc, 200, answer));
+            server.vertx().setTimer(2_000, t -> json(rc, 200, answer));
         } else {
             json(rc, 200, answer);
         }
     }
 
-    private static void json(RoutingContext rc, int status, Object body) {
-        rc.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toString());
-    }
-
-    private static void problem(RoutingContext rc, int status, String slug, String detail) {
-        rc.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
-                .end(new JsonObject().put("type", "https://navswap.io/problems/" + slug).put("status", status)
-                        .put("detail", detail).toString());
-    }
-
     @Override
     public void stop() {
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
+        if (server != null) {
+            server.close();
         }
     }
 }

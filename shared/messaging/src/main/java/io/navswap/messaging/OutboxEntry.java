@@ -1,6 +1,8 @@
 package io.navswap.messaging;
 
 import java.time.Instant;
+import java.util.Date;
+import org.bson.Document;
 
 /**
  * An event waiting in its aggregate's own document (field {@code outbox}) until the relay has published
@@ -26,5 +28,18 @@ public class OutboxEntry {
         this.type = type;
         this.payload = payload;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * This entry as the BSON the relay reads back, for a {@code $push} into {@code outbox} in a conditional update
+     * (a persisted entity writes its entries through the POJO codec, with the same field names).
+     */
+    public Document toDocument() {
+        return new Document("eventId", eventId)
+                .append("topic", topic)
+                .append("key", key)
+                .append("type", type)
+                .append("payload", payload)
+                .append("createdAt", createdAt == null ? null : Date.from(createdAt));
     }
 }

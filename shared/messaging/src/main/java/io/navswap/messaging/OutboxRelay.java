@@ -6,21 +6,17 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
@@ -30,25 +26,22 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
  */
 @ApplicationScoped
 public class OutboxRelay {
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String PENDING = "outbox.eventId";
 
     private final ReactiveMongoClient mongo;
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
     private final String database;
-    private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private long timer = -1;
+    private final PeriodicTasks.Task pass;
 
     OutboxRelay(ReactiveMongoClient mongo, @Channel("navswap-outbox") MutinyEmitter<String> emitter,
-            OutboxConfig config, @ConfigProperty(name = "quarkus.mongodb.database") String database, Vertx vertx) {
+            OutboxConfig config, @ConfigProperty(name = "quarkus.mongodb.database") String database,
+            PeriodicTasks tasks) {
         this.mongo = mongo;
         this.emitter = emitter;
         this.config = config;
         this.database = database;
-        this.vertx = vertx;
+        this.pass = tasks.task("outbox-relay", this::relayPending);
     }
 
     void start(@Observes StartupEvent start) {
@@ -63,32 +56,13 @@ public class OutboxRelay {
                     .createIndex(Indexes.ascending(PENDING), new IndexOptions().sparse(true).name("outbox_pending"))
                     .await().indefinitely();
         }
-        timer = vertx.setPeriodic(config.interval().toMillis(), id -> nudge());
-    }
-
-    void stop(@Observes ShutdownEvent stop) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+        // A failed pass leaves its events in place; the next one publishes them.
+        pass.every(config.interval());
     }
 
     /** Asks for a pass now, e.g. right after a write, so events do not wait for the timer. */
     public void nudge() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        relayPending().subscribe().with(count -> finishPass(), failure -> {
-            LOG.warn("Outbox pass failed; pending events stay in place and are retried", failure);
-            finishPass();
-        });
-    }
-
-    private void finishPass() {
-        running.set(false);
-        if (again.getAndSet(false)) {
-            nudge();
-        }
+        pass.runNow();
     }
 
     /** One pass over every configured collection; answers how many events were published. */

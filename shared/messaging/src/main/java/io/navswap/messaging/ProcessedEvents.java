@@ -1,7 +1,5 @@
 package io.navswap.messaging;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -42,9 +40,7 @@ public class ProcessedEvents {
     private Uni<Void> mark(String id) {
         return collection().insertOne(new Document("_id", id).append("processedAt", Instant.now()))
                 .replaceWithVoid()
-                .onFailure(e -> e instanceof MongoWriteException w
-                        && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY)
-                .recoverWithNull().replaceWithVoid();
+                .onFailure(MongoErrors::isDuplicateKey).recoverWithNull().replaceWithVoid();
     }
 
     private ReactiveMongoCollection<Document> collection() {

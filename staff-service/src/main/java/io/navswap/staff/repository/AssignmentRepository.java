@@ -5,6 +5,7 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.navswap.messaging.MongoErrors;
 import io.navswap.staff.domain.AssignmentKind;
 import io.navswap.staff.domain.AssignmentStatus;
 import io.navswap.staff.domain.StaffAssignment;
@@ -110,7 +111,7 @@ public class AssignmentRepository implements ReactivePanacheMongoRepositoryBase<
         return mongoCollection().find(Filters.eq("_id", assignment.id)).collect().first()
                 .chain(existing -> existing != null ? Uni.createFrom().item(false)
                         : mongoCollection().insertOne(assignment).replaceWith(true)
-                                .onFailure(MongoDocs::isDuplicateKey).recoverWithItem(false));
+                                .onFailure(MongoErrors::isDuplicateKey).recoverWithItem(false));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.navswap.staff.repository;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.navswap.messaging.MongoErrors;
 import io.navswap.messaging.OutboxEntry;
 import io.navswap.staff.domain.Diagnosis;
 import io.navswap.staff.domain.Fault;
@@ -24,7 +25,7 @@ public class FaultRepository implements ReactivePanacheMongoRepositoryBase<Fault
     /** Records a level-1 fault once; a redelivery answers the stored document instead. */
     public Uni<Fault> insertIfAbsent(Fault fault) {
         return mongoCollection().insertOne(fault).replaceWith(fault)
-                .onFailure(MongoDocs::isDuplicateKey)
+                .onFailure(MongoErrors::isDuplicateKey)
                 .recoverWithUni(() -> mongoCollection()
                         .find(Filters.or(Filters.eq("_id", fault.id), Filters.eq("eventId", fault.eventId)))
                         .collect().first());
@@ -57,7 +58,7 @@ public class FaultRepository implements ReactivePanacheMongoRepositoryBase<Fault
                         Updates.set("level", FaultStatus.DIAGNOSED.level()),
                         Updates.set("screening", screening),
                         Updates.set("diagnosis", diagnosis),
-                        Updates.push("outbox", MongoDocs.outbox(event))))
+                        Updates.push("outbox", event.toDocument())))
                 .map(r -> r.getModifiedCount() == 1);
     }
 

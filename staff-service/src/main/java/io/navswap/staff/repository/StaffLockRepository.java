@@ -3,6 +3,7 @@ package io.navswap.staff.repository;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.navswap.messaging.MongoErrors;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +43,7 @@ public class StaffLockRepository {
                 Updates.combine(Updates.set("owner", owner), Updates.set("lockedUntil", Date.from(now.plus(lease)))),
                 new UpdateOptions().upsert(true))
                 .replaceWith(true)
-                .onFailure(MongoDocs::isDuplicateKey).recoverWithItem(false);
+                .onFailure(MongoErrors::isDuplicateKey).recoverWithItem(false);
     }
 
     public Uni<Void> release(String staffId, String owner) {

@@ -77,7 +77,7 @@ public class TicketRepository implements ReactivePanacheMongoRepositoryBase<Tick
         updates.add(Updates.inc("version", 1L));
         updates.add(Updates.push("history", MongoDocs.history(change.history())));
         if (change.event() != null) {
-            updates.add(Updates.push("outbox", MongoDocs.outbox(change.event())));
+            updates.add(Updates.push("outbox", change.event().toDocument()));
         }
         return mongoCollection().updateOne(Filters.and(
                 Filters.eq("_id", id),

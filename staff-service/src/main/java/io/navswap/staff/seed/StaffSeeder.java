@@ -1,5 +1,6 @@
 package io.navswap.staff.seed;
 
+import io.navswap.messaging.MongoErrors;
 import io.navswap.shared.security.Roles;
 import io.navswap.shared.seed.SeedCatalog;
 import io.navswap.shared.seed.SeedCatalog.DemoStation;
@@ -23,7 +24,6 @@ import io.navswap.staff.domain.TicketOutcome;
 import io.navswap.staff.domain.TicketStatus;
 import io.navswap.staff.repository.AssignmentRepository;
 import io.navswap.staff.repository.CounterRepository;
-import io.navswap.staff.repository.DuplicateKeys;
 import io.navswap.staff.repository.FaultRepository;
 import io.navswap.staff.repository.TicketRepository;
 import io.navswap.staff.service.FaultHeuristics;
@@ -62,7 +62,11 @@ import org.jboss.logging.Logger;
  * <li>30 fault cases over the three levels: 8 at level 1 (flagged faulty, low model risk), 10 at level 2
  * (diagnosed, not critical), 12 at level 3 with tickets open, in progress, resolved and closed (critical
  * SOH, recurring faults, and unresolved diagnoses). Their times are relative to an anchor instant stored
- * on the first run, so later runs rebuild exactly the same documents.</li>
+ * on the first run, so later runs rebuild exactly the same documents. Case {@code i} is about
+ * {@code SeedCatalog.faultBatteries().get(i)}, which station-service's seed holds {@code quarantined} at that
+ * station; so no seeded ticket ends {@code repaired} (that outcome returns the battery to service through
+ * {@code ticket.resolved}, which a seed does not emit): resolved and closed ones end replaced, retired or
+ * no fault found, and resolving an open one as repaired in the demo brings its battery back.</li>
  * </ul>
  * No events are written for this history (no outbox entries).
  */
@@ -73,6 +77,9 @@ public class StaffSeeder {
     static final int LEVEL1 = 8;
     static final int LEVEL2 = 10;
     static final int LEVEL3 = 12;
+    /** Outcomes of seeded resolved tickets: never {@code repaired} (see the class comment). */
+    static final List<TicketOutcome> HISTORICAL_OUTCOMES = List.of(TicketOutcome.REPLACED, TicketOutcome.RETIRED,
+            TicketOutcome.NO_FAULT_FOUND);
 
     public record SeedReport(int shifts, int faults, int tickets) {
     }
@@ -164,12 +171,12 @@ public class StaffSeeder {
         Uni<Integer> insertedFaults = Multi.createFrom().iterable(allFaults)
                 .onItem().transformToUniAndConcatenate(f -> faults.findById(f.id).chain(existing -> existing != null
                         ? Uni.createFrom().item(0)
-                        : faults.persist(f).replaceWith(1).onFailure(DuplicateKeys::is).recoverWithItem(0)))
+                        : faults.persist(f).replaceWith(1).onFailure(MongoErrors::isDuplicateKey).recoverWithItem(0)))
                 .collect().asList().map(list -> list.stream().mapToInt(Integer::intValue).sum());
         Uni<Integer> insertedTickets = Multi.createFrom().iterable(allTickets)
                 .onItem().transformToUniAndConcatenate(t -> tickets.findById(t.id).chain(existing -> existing != null
                         ? Uni.createFrom().item(0)
-                        : tickets.persist(t).replaceWith(1).onFailure(DuplicateKeys::is).recoverWithItem(0)))
+                        : tickets.persist(t).replaceWith(1).onFailure(MongoErrors::isDuplicateKey).recoverWithItem(0)))
                 .collect().asList().map(list -> list.stream().mapToInt(Integer::intValue).sum());
         Uni<Void> counterFloor = Multi.createFrom().iterable(perDay.entrySet())
                 .onItem().transformToUniAndConcatenate(e -> counters.raiseTo(TicketNumbers.sequence(e.getKey()),
@@ -180,11 +187,13 @@ public class StaffSeeder {
 
     private Case faultCase(int i, Instant anchor, ZoneId zone, Map<String, Integer> perDay) {
         Random random = new Random(20_261_128L + i);
+        SeedCatalog.FaultBattery subject = SeedCatalog.faultBatteries().get(i);
         List<DemoStation> stations = SeedCatalog.stations();
-        int stationIndex = (i * 7) % stations.size();
-        DemoStation station = stations.get(stationIndex);
-        String batteryId = String.format(Locale.ROOT, "BAT-%s-%03d", station.id().substring(3), 900 + i);
-        String faultId = String.format(Locale.ROOT, "FLT-SEED-%03d", i + 1);
+        DemoStation station = stations.stream().filter(s -> s.id().equals(subject.stationId())).findFirst()
+                .orElseThrow();
+        int stationIndex = stations.indexOf(station);
+        String batteryId = subject.batteryId();
+        String faultId = subject.faultId();
         int cycles = 500 + random.nextInt(1100);
         double temperature = 28 + random.nextInt(170) / 10.0;
         if (i < LEVEL1) {
@@ -286,7 +295,7 @@ public class StaffSeeder {
         }
         if (status.ordinal() >= TicketStatus.RESOLVED.ordinal()) {
             t.resolvedAt = t.startedAt.plus(Duration.ofHours(6));
-            t.outcome = TicketOutcome.values()[(j / 4 + j) % TicketOutcome.values().length];
+            t.outcome = HISTORICAL_OUTCOMES.get((j / 4 + j) % HISTORICAL_OUTCOMES.size());
             t.resolvedBy = assignee;
             t.resolutionNotes = "demo resolution: " + t.outcome.wire();
             t.history.add(new TicketEvent(t.resolvedAt, "resolved", "in_progress", "resolved", assignee,

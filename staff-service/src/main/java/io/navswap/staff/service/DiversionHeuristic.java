@@ -1,5 +1,6 @@
 package io.navswap.staff.service;
 
+import io.navswap.shared.geo.Haversine;
 import io.navswap.staff.client.AiModels.DiversionMove;
 import io.navswap.staff.client.AiModels.DiversionRequest;
 import io.navswap.staff.client.AiModels.StationLoad;
@@ -126,6 +127,6 @@ public class DiversionHeuristic {
         if (a.latitude() == null || a.longitude() == null || b.latitude() == null || b.longitude() == null) {
             return 0;
         }
-        return Geo.haversineKm(a.latitude(), a.longitude(), b.latitude(), b.longitude());
+        return Haversine.km(a.latitude(), a.longitude(), b.latitude(), b.longitude());
     }
 }

@@ -1,6 +1,7 @@
 package io.navswap.staff.service;
 
 import io.navswap.messaging.ServiceTokens;
+import io.navswap.shared.geo.Haversine;
 import io.navswap.staff.client.StationSummary;
 import io.navswap.staff.config.StaffConfig;
 import io.navswap.staff.repository.TicketRepository;
@@ -79,7 +80,7 @@ public class TicketAssigner {
         Optional<Candidate> best = stations.stream()
                 .filter(s -> !stationId.equals(s.stationId()) && s.hasCoordinates()
                         && !duties.getOrDefault(s.stationId(), List.of()).isEmpty())
-                .map(s -> new Candidate(s, Geo.haversineKm(origin.get().latitude(), origin.get().longitude(),
+                .map(s -> new Candidate(s, Haversine.km(origin.get().latitude(), origin.get().longitude(),
                         s.latitude(), s.longitude())))
                 .filter(c -> c.km() <= limit)
                 .min(Comparator.comparingDouble(Candidate::km).thenComparing(c -> c.station().stationId()));

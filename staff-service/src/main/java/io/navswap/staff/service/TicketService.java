@@ -1,5 +1,6 @@
 package io.navswap.staff.service;
 
+import io.navswap.messaging.MongoErrors;
 import io.navswap.messaging.OutboxEntry;
 import io.navswap.messaging.OutboxEvents;
 import io.navswap.messaging.OutboxRelay;
@@ -15,7 +16,6 @@ import io.navswap.staff.domain.Ticket;
 import io.navswap.staff.domain.TicketEvent;
 import io.navswap.staff.domain.TicketOutcome;
 import io.navswap.staff.domain.TicketStatus;
-import io.navswap.staff.repository.DuplicateKeys;
 import io.navswap.staff.repository.FaultRepository;
 import io.navswap.staff.repository.TicketRepository;
 import io.navswap.staff.repository.TicketRepository.Change;
@@ -94,7 +94,7 @@ public class TicketService {
                             .invoke(relay::nudge)
                             .invoke(() -> LOG.infof("Ticket %s opened for battery %s (fault %s, %s, %s)", ticket.id,
                                     fault.batteryId, fault.id, ticket.priority.wire(), ticket.assignmentNote))
-                            .onFailure(DuplicateKeys::is).recoverWithUni(() -> openForFault(fault, reason));
+                            .onFailure(MongoErrors::isDuplicateKey).recoverWithUni(() -> openForFault(fault, reason));
                 })
                 .chain(ticket -> link(ticket, fault));
     }

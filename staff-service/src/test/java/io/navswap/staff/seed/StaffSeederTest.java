@@ -11,6 +11,7 @@ import io.navswap.shared.seed.SeedCatalog;
 import io.navswap.staff.domain.Fault;
 import io.navswap.staff.domain.FaultStatus;
 import io.navswap.staff.domain.Ticket;
+import io.navswap.staff.domain.TicketOutcome;
 import io.navswap.staff.domain.TicketStatus;
 import io.navswap.staff.repository.FaultRepository;
 import io.navswap.staff.repository.TicketRepository;
@@ -57,6 +58,17 @@ class StaffSeederTest {
         assertEquals(12, seededTickets.size());
         assertEquals(Set.of(TicketStatus.values()), seededTickets.stream().map(t -> t.status).collect(Collectors.toSet()));
         assertTrue(seededTickets.stream().allMatch(t -> t.id.matches("TCK-\\d{8}-\\d{4}") && t.outbox.isEmpty()));
+        // The faults are about the batteries station-service's seed holds quarantined, one case each ...
+        for (SeedCatalog.FaultBattery subject : SeedCatalog.faultBatteries()) {
+            Fault fault = seeded.stream().filter(f -> f.id.equals(subject.faultId())).findFirst().orElseThrow();
+            assertEquals(subject.batteryId(), fault.batteryId, subject.faultId());
+            assertEquals(subject.stationId(), fault.stationId, subject.faultId());
+        }
+        assertEquals(SeedCatalog.FAULT_CASES, cases.values().stream().mapToLong(Long::longValue).sum());
+        // ... so no seeded ticket says "repaired": that would have returned its battery to service.
+        assertTrue(seededTickets.stream().noneMatch(t -> t.outcome == TicketOutcome.REPAIRED),
+                "seeded outcomes: " + seededTickets.stream().map(t -> t.outcome).toList());
+        assertTrue(seededTickets.stream().filter(t -> t.outcome != null).count() >= 4, "resolved history exists");
 
         String staff = SeedCatalog.users("staff").get(0).id();
         String home = SeedCatalog.homeStationOfStaff(1).id();

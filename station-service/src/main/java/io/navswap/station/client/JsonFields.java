@@ -3,7 +3,6 @@ package io.navswap.station.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * Tolerant reading of other services' answers: the first of several accepted field names, so that a renamed or
@@ -21,22 +20,6 @@ final class JsonFields {
             }
         }
         return null;
-    }
-
-    /** The first finite number under one of {@code names}, at top level or inside a {@code data}/{@code prediction} object. */
-    static OptionalDouble number(JsonNode node, String... names) {
-        for (JsonNode scope : new JsonNode[] { node, node.get("data"), node.get("prediction"), node.get("result") }) {
-            if (scope == null || !scope.isObject()) {
-                continue;
-            }
-            for (String name : names) {
-                JsonNode value = scope.get(name);
-                if (value != null && value.isNumber() && Double.isFinite(value.asDouble())) {
-                    return OptionalDouble.of(value.asDouble());
-                }
-            }
-        }
-        return OptionalDouble.empty();
     }
 
     /** {@code node} itself when it is an array, else its first array field among {@code names}, else any array field. */

@@ -78,6 +78,14 @@ public interface StationConfig {
         /** Minutes per rider ahead in the queue when ai-service gives no arrival estimate. */
         double minutesPerSwap();
 
+        /**
+         * Bounds of ai-service's arrival estimate used as minutes per rider ahead: a quiet hour's long gap to the
+         * next customer must not announce an hour's wait. Same defaults as queue-service's confirm (1 and 15).
+         */
+        double minMinutesPerSwap();
+
+        double maxMinutesPerSwap();
+
         /** Average urban riding speed used to turn distance into travel minutes. */
         double averageSpeedKmh();
 

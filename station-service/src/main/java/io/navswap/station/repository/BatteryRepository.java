@@ -12,7 +12,6 @@ import io.navswap.station.domain.InventoryMarker;
 import io.navswap.station.domain.LastSwap;
 import io.navswap.station.domain.LocationType;
 import io.navswap.station.domain.TransitLeg;
-import io.navswap.station.messaging.OutboxDocuments;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -235,7 +234,7 @@ public class BatteryRepository implements ReactivePanacheMongoRepositoryBase<Bat
             updates.add(Updates.pushEach("inventoryPending", markers.stream().map(InventoryMarker::encoded).toList()));
         }
         if (!events.isEmpty()) {
-            updates.add(Updates.pushEach("outbox", events.stream().map(OutboxDocuments::of).toList()));
+            updates.add(Updates.pushEach("outbox", events.stream().map(OutboxEntry::toDocument).toList()));
         }
         return updates;
     }

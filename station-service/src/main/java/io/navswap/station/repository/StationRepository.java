@@ -7,7 +7,6 @@ import com.mongodb.client.model.Updates;
 import io.navswap.messaging.OutboxEntry;
 import io.navswap.station.domain.Station;
 import io.navswap.station.domain.StationInventory;
-import io.navswap.station.messaging.OutboxDocuments;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -49,7 +48,7 @@ public class StationRepository implements ReactivePanacheMongoRepositoryBase<Sta
         updates.add(Updates.set("updatedAt", new Date()));
         updates.add(Updates.inc("version", 1L));
         if (event != null) {
-            updates.add(Updates.push("outbox", OutboxDocuments.of(event)));
+            updates.add(Updates.push("outbox", event.toDocument()));
         }
         return mongoCollection().findOneAndUpdate(
                 Filters.and(Filters.eq("_id", id), Filters.eq("version", expectedVersion)),
@@ -67,7 +66,7 @@ public class StationRepository implements ReactivePanacheMongoRepositoryBase<Sta
         updates.add(Updates.set("updatedAt", new Date()));
         updates.add(Updates.inc("inventoryVersion", 1L));
         if (event != null) {
-            updates.add(Updates.push("outbox", OutboxDocuments.of(event)));
+            updates.add(Updates.push("outbox", event.toDocument()));
         }
         return mongoCollection().findOneAndUpdate(
                 Filters.and(Filters.eq("_id", id), Filters.eq("inventoryVersion", expectedInventoryVersion)),

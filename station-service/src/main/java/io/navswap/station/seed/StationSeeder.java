@@ -1,5 +1,6 @@
 package io.navswap.station.seed;
 
+import io.navswap.messaging.MongoErrors;
 import io.navswap.shared.security.Roles;
 import io.navswap.shared.seed.SeedCatalog;
 import io.navswap.station.domain.Battery;
@@ -8,8 +9,8 @@ import io.navswap.station.domain.InventoryMarker;
 import io.navswap.station.domain.LocationType;
 import io.navswap.station.domain.PartnerShop;
 import io.navswap.station.domain.Station;
+import io.navswap.station.domain.TransitLeg;
 import io.navswap.station.repository.BatteryRepository;
-import io.navswap.station.repository.MongoErrors;
 import io.navswap.station.repository.PartnerShopRepository;
 import io.navswap.station.repository.StationRepository;
 import io.navswap.station.service.InventoryRecounter;
@@ -28,15 +29,20 @@ import org.jboss.logging.Logger;
 
 /**
  * Demo data of station-service: the 25 stations of {@link SeedCatalog}, 20 batteries per station, each demo
- * rider's battery ({@code in_use}), 10 partner shops in the 8 cities with some stock. Deterministic (fixed ids and
- * fixed {@link Random} seeds, one per station/shop, so adding a place never changes the others) and idempotent
- * (only missing ids are inserted). Batteries carry recount markers, so the stations' inventories are counted
- * (and announced once with {@code inventory.changed}) by the recounter, like any other change.
+ * rider's battery ({@code in_use}), 10 partner shops in the 8 cities with some stock, and the batteries the other
+ * services' seeds name: staff-service's fault batteries ({@link SeedCatalog#faultBatteries()}, {@code quarantined}
+ * at their station, the only quarantined ones, so every one has its fault history) and those travelling with
+ * logistics-service's picked-up jobs ({@link SeedCatalog#inTransitJobs()}, {@code in_transit}; their destination
+ * holds that many fewer, so the delivery refills it to 20). The rest of a station's 20 are charged or charging.
+ * Deterministic (fixed ids and fixed {@link Random} seeds, one per station/shop/case, so adding a place never
+ * changes the others) and idempotent (only missing ids are inserted). Batteries carry recount markers, so the
+ * stations' inventories are counted (and announced once with {@code inventory.changed}) by the recounter, like
+ * any other change.
  */
 @ApplicationScoped
 public class StationSeeder {
     private static final Logger LOG = Logger.getLogger(StationSeeder.class);
-    public static final int BATTERIES_PER_STATION = 20;
+    public static final int BATTERIES_PER_STATION = SeedCatalog.BATTERIES_PER_STATION;
     private static final long SEED = 0x5EED_2026L;
 
     record DemoShop(String id, String name, String city, double latitude, double longitude, int capacity, int stock) {
@@ -132,13 +138,42 @@ public class StationSeeder {
             SeedCatalog.DemoStation station = catalog.get(s);
             Random random = new Random(SEED + s);
             String suffix = station.id().substring("ST-".length());
-            for (int n = 1; n <= BATTERIES_PER_STATION; n++) {
+            long faulty = SeedCatalog.faultBatteries().stream().filter(f -> f.stationId().equals(station.id())).count();
+            int incoming = SeedCatalog.inTransitJobs().stream()
+                    .filter(job -> job.destinationStationId().equals(station.id()))
+                    .mapToInt(job -> job.batteryIds().size()).sum();
+            for (int n = 1; n <= BATTERIES_PER_STATION - faulty - incoming; n++) {
                 double roll = random.nextDouble();
-                BatteryStatus status = roll < 0.08 ? BatteryStatus.QUARANTINED
-                        : roll < 0.30 ? BatteryStatus.CHARGING : BatteryStatus.CHARGED;
-                double soh = status == BatteryStatus.QUARANTINED ? between(random, 60, 74.9) : between(random, 75, 99);
+                BatteryStatus status = roll < 0.30 ? BatteryStatus.CHARGING : BatteryStatus.CHARGED;
                 list.add(battery(String.format(Locale.ROOT, "BAT-%s-%02d", suffix, n), status, LocationType.STATION,
-                        station.id(), soh, random, now));
+                        station.id(), between(random, 75, 99), random, now));
+            }
+        }
+        List<SeedCatalog.FaultBattery> faults = SeedCatalog.faultBatteries();
+        for (int i = 0; i < faults.size(); i++) {
+            SeedCatalog.FaultBattery fault = faults.get(i);
+            Random random = new Random(SEED + 2000 + i);
+            Battery battery = battery(fault.batteryId(), BatteryStatus.QUARANTINED, LocationType.STATION,
+                    fault.stationId(), between(random, 60, 74.9), random, now);
+            battery.lastFaultId = fault.faultId();
+            list.add(battery);
+        }
+        List<SeedCatalog.InTransitJob> jobs = SeedCatalog.inTransitJobs();
+        for (int j = 0; j < jobs.size(); j++) {
+            SeedCatalog.InTransitJob job = jobs.get(j);
+            Random random = new Random(SEED + 3000 + j);
+            for (String id : job.batteryIds()) {
+                Battery battery = battery(id, BatteryStatus.IN_TRANSIT, LocationType.TRANSIT, job.jobId(),
+                        between(random, 80, 99), random, now);
+                TransitLeg leg = new TransitLeg();
+                leg.jobId = job.jobId();
+                leg.fromType = LocationType.STATION;
+                leg.fromId = job.sourceStationId();
+                leg.toType = LocationType.STATION;
+                leg.toId = job.destinationStationId();
+                leg.previousStatus = BatteryStatus.CHARGED;
+                battery.transit = leg;
+                list.add(battery);
             }
         }
         Random riders = new Random(SEED - 1);

@@ -1,6 +1,7 @@
 package io.navswap.station.service;
 
 import com.mongodb.client.model.Updates;
+import io.navswap.messaging.MongoErrors;
 import io.navswap.messaging.OutboxEntry;
 import io.navswap.messaging.OutboxRelay;
 import io.navswap.shared.problem.ProblemException;
@@ -10,7 +11,6 @@ import io.navswap.station.domain.BatteryStatus;
 import io.navswap.station.domain.InventoryMarker;
 import io.navswap.station.domain.LocationType;
 import io.navswap.station.repository.BatteryRepository;
-import io.navswap.station.repository.MongoErrors;
 import io.navswap.station.repository.PartnerShopRepository;
 import io.navswap.station.repository.StationRepository;
 import io.navswap.station.rest.BatteryCommissionRequest;

@@ -2,6 +2,7 @@ package io.navswap.station.service;
 
 import io.navswap.messaging.OutboxEntry;
 import io.navswap.messaging.OutboxRelay;
+import io.navswap.messaging.PeriodicTasks;
 import io.navswap.station.config.StationConfig;
 import io.navswap.station.domain.Battery;
 import io.navswap.station.domain.InventoryMarker;
@@ -12,10 +13,9 @@ import io.navswap.station.repository.BatteryRepository;
 import io.navswap.station.repository.PartnerShopRepository;
 import io.navswap.station.repository.StationRepository;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -53,13 +52,11 @@ public class InventoryRecounter {
     private final StationIndex index;
     private final StationListCache listCache;
     private final int batchSize;
-    private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final PeriodicTasks.Task pass;
 
     InventoryRecounter(BatteryRepository batteries, StationRepository stations, PartnerShopRepository shops,
             StationEvents events, OutboxRelay relay, StationIndex index, StationListCache listCache,
-            StationConfig config, Vertx vertx) {
+            StationConfig config, PeriodicTasks tasks) {
         this.batteries = batteries;
         this.stations = stations;
         this.shops = shops;
@@ -68,28 +65,18 @@ public class InventoryRecounter {
         this.index = index;
         this.listCache = listCache;
         this.batchSize = config.inventory().batchSize();
-        this.vertx = vertx;
+        // Nudged and timed passes are one task, so they never overlap; a failed pass leaves its markers.
+        this.pass = tasks.task("inventory-recount", this::recountPending);
     }
 
     /** Asks for a pass now (after a battery write); passes never overlap, a nudge during one causes another. */
     public void nudge() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        // Callers run on request, consumer, driver or timer threads; a pass gets its own duplicated context.
-        VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext()).runOnContext(ignored ->
-                recountPending().subscribe().with(count -> finishPass(), failure -> {
-                    LOG.warn("Inventory recount pass failed; markers stay and are retried", failure);
-                    finishPass();
-                }));
+        pass.runNow();
     }
 
-    private void finishPass() {
-        running.set(false);
-        if (again.getAndSet(false)) {
-            nudge();
-        }
+    /** Starts the timed passes (after the startup pass), which pick up markers whose nudge was lost. */
+    public void recountEvery(Duration interval) {
+        pass.every(interval);
     }
 
     /** One pass: every place named by pending markers (a bounded batch of batteries) is recounted once. */

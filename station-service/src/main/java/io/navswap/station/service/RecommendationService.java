@@ -79,7 +79,9 @@ public class RecommendationService {
         if (arrival.isEmpty()) {
             return candidate;
         }
-        double minutes = Math.max(0.5, Math.min(60.0, arrival.get().minutes()));
+        // The arrival model's minutes to the next customer are the pace per rider ahead, within the configured bounds.
+        double minutes = Math.max(config.recommend().minMinutesPerSwap(),
+                Math.min(config.recommend().maxMinutesPerSwap(), arrival.get().minutes()));
         String source = "ai-" + arrival.get().source();
         return new Candidate(candidate.station(), candidate.distanceKm(), candidate.queueLength(),
                 scorer.score(candidate.distanceKm(), maxKm, candidate.queueLength(), minutes, source));

@@ -1,6 +1,6 @@
 package io.navswap.station.service;
 
-import io.navswap.station.domain.GeoMath;
+import io.navswap.shared.geo.Haversine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -98,7 +98,7 @@ public final class StationGridIndex<T extends StationGridIndex.Located> {
      * {@code limit} of them ({@code limit <= 0}: all).
      */
     public List<Hit<T>> within(double latitude, double longitude, double radiusKm, Predicate<T> filter, int limit) {
-        double latSpan = radiusKm / GeoMath.KM_PER_DEGREE;
+        double latSpan = radiusKm / Haversine.KM_PER_DEGREE;
         double minLat = Math.max(-90.0, latitude - latSpan);
         double maxLat = Math.min(90.0, latitude + latSpan);
         int minLatCell = latCell(minLat);
@@ -107,8 +107,8 @@ public final class StationGridIndex<T extends StationGridIndex.Located> {
         // Longitude span widens towards the poles; at the box's most polar latitude it is widest.
         double polar = Math.max(Math.abs(minLat), Math.abs(maxLat));
         double cos = Math.cos(Math.toRadians(polar));
-        boolean allLongitudes = polar >= 89.999 || radiusKm / (GeoMath.KM_PER_DEGREE * cos) >= 180.0;
-        double lonSpan = allLongitudes ? 180.0 : radiusKm / (GeoMath.KM_PER_DEGREE * cos);
+        boolean allLongitudes = polar >= 89.999 || radiusKm / (Haversine.KM_PER_DEGREE * cos) >= 180.0;
+        double lonSpan = allLongitudes ? 180.0 : radiusKm / (Haversine.KM_PER_DEGREE * cos);
         int lonCellSpan = allLongitudes ? lonCells : (int) Math.ceil(lonSpan / cellDegrees) + 1;
 
         Query query = new Query(latitude, longitude, radiusKm);
@@ -138,7 +138,7 @@ public final class StationGridIndex<T extends StationGridIndex.Located> {
     private record Query(double latRad, double lonRad, double cosLat, double radiusKm, double maxDLatRad) {
         Query(double latitude, double longitude, double radiusKm) {
             this(Math.toRadians(latitude), Math.toRadians(longitude), Math.cos(Math.toRadians(latitude)), radiusKm,
-                    radiusKm / GeoMath.EARTH_RADIUS_KM);
+                    radiusKm / Haversine.EARTH_RADIUS_KM);
         }
     }
 
@@ -149,7 +149,7 @@ public final class StationGridIndex<T extends StationGridIndex.Located> {
             if (Math.abs(dLat) > query.maxDLatRad()) {
                 continue;
             }
-            double d = GeoMath.haversineKm(query.latRad(), query.lonRad(), query.cosLat(), slot.latRad(), slot.lonRad(),
+            double d = Haversine.km(query.latRad(), query.lonRad(), query.cosLat(), slot.latRad(), slot.lonRad(),
                     slot.cosLat());
             if (d <= query.radiusKm()) {
                 collector.offer(slot.entry(), d);

@@ -1,15 +1,14 @@
 package io.navswap.station.service;
 
 import com.mongodb.client.model.Updates;
+import io.navswap.messaging.MongoErrors;
 import io.navswap.messaging.OutboxEntry;
 import io.navswap.messaging.OutboxRelay;
 import io.navswap.station.client.StaffDirectory;
-import io.navswap.station.config.StationConfig;
 import io.navswap.station.domain.LocationType;
 import io.navswap.station.domain.Station;
 import io.navswap.station.domain.StationInventory;
 import io.navswap.station.repository.BatteryRepository;
-import io.navswap.station.repository.MongoErrors;
 import io.navswap.station.repository.StationQueueRepository;
 import io.navswap.station.repository.StationRepository;
 import io.navswap.station.rest.StationCreateRequest;
@@ -40,11 +39,10 @@ public class StationService {
     private final OutboxRelay relay;
     private final StaffDirectory staff;
     private final LoadForecasts loads;
-    private final StationConfig config;
 
     StationService(StationRepository stations, BatteryRepository batteries, StationQueueRepository queues,
             StationIndex index, StationListCache listCache, StationEvents events, OutboxRelay relay,
-            StaffDirectory staff, LoadForecasts loads, StationConfig config) {
+            StaffDirectory staff, LoadForecasts loads) {
         this.stations = stations;
         this.batteries = batteries;
         this.queues = queues;
@@ -54,7 +52,6 @@ public class StationService {
         this.relay = relay;
         this.staff = staff;
         this.loads = loads;
-        this.config = config;
     }
 
     /** Active stations (optionally of one city) with their inventory summary, from the Redis cache when fresh. */

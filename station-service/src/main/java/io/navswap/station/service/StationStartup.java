@@ -2,6 +2,7 @@ package io.navswap.station.service;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import io.navswap.messaging.PeriodicTasks;
 import io.navswap.station.config.StationConfig;
 import io.navswap.station.repository.StationQueueRepository;
 import io.navswap.station.seed.StationSeeder;
@@ -77,7 +78,7 @@ public class StationStartup {
         }
         tasks.every("station-index-refresh", config.index().refreshInterval(), index::refreshChanged);
         tasks.every("queue-lengths-refresh", config.queue().refreshInterval(), queues::refresh);
-        tasks.every("inventory-recount", config.inventory().recountInterval(), recounter::recountPending);
+        recounter.recountEvery(config.inventory().recountInterval());
         if (chargingClock.enabled()) {
             tasks.every("charging-clock", config.charging().checkInterval(), chargingClock::tick);
         }

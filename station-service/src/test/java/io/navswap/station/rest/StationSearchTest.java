@@ -27,8 +27,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class StationSearchTest {
     private static final AtomicInteger IDS = new AtomicInteger(100);
-    /** About 1.11 km per 0.01 degree of latitude. */
-    private static final double STEP = 0.01;
 
     private static String newId(String code) {
         return "ST-" + code + "-" + IDS.incrementAndGet();
@@ -170,6 +168,38 @@ class StationSearchTest {
                 .body("recommendations[1].breakdown.wait_source", equalTo("queue-heuristic")));
         rider().queryParam("latitude", spot[0]).queryParam("longitude", spot[1]).when().get("/station/nearest").then()
                 .body("stations[0].queue_length", equalTo(4));
+    }
+
+    @Test
+    void recommendUsesTheArrivalAnswerAsPacePerRiderAheadClampedToFifteenMinutes() {
+        double[] spot = Api.newSpot();
+        String usual = station("TRW", spot, 1.0, 90.0);
+        String quiet = station("QUIETAI", spot, 2.0, 90.0);
+        awaitIndexed(spot, 2);
+        for (String id : List.of(usual, quiet)) {
+            for (int i = 0; i < 2; i++) {
+                io.navswap.station.support.KafkaProbe.publish("navswap.swaps", "station:" + id, "reservation.confirmed",
+                        reservation("RSV-" + id + "-" + i, id, "confirmed"));
+            }
+            Eventually.holds(() -> Api.staff().when().get("/station/" + id + "/status").then()
+                    .body("queue_length", equalTo(2)));
+        }
+        Eventually.holds(() -> {
+            JsonPath answer = rider().body(Map.of("latitude", spot[0], "longitude", spot[1])).when().post("/recommend")
+                    .then().statusCode(200).body("recommendations", hasSize(2)).extract().jsonPath();
+            Map<String, Map<String, Object>> byStation = new HashMap<>();
+            for (int i = 0; i < 2; i++) {
+                byStation.put(answer.getString("recommendations[" + i + "].station_id"),
+                        answer.getMap("recommendations[" + i + "].breakdown"));
+            }
+            // queue_length × the model's minutes to the next customer ...
+            assertEquals(2 * NeighbourStubs.ARRIVAL_MINUTES,
+                    ((Number) byStation.get(usual).get("estimated_wait_minutes")).doubleValue(), 1e-9);
+            assertEquals("ai-onnx", byStation.get(usual).get("wait_source"));
+            // ... but a quiet hour's 45 minutes counts as 15 per rider ahead, not 90 minutes of waiting.
+            assertEquals(2 * 15.0, ((Number) byStation.get(quiet).get("estimated_wait_minutes")).doubleValue(), 1e-9);
+            assertEquals("ai-onnx", byStation.get(quiet).get("wait_source"));
+        });
     }
 
     @Test

@@ -73,6 +73,35 @@ class StationSeederTest {
             assertEquals(rider.id(), riding.holderId);
             assertTrue(riding.soh >= 70 && riding.soh <= 95);
         }
+        // The batteries the other services' seeds name exist, where their histories say they are.
+        for (SeedCatalog.FaultBattery fault : SeedCatalog.faultBatteries()) {
+            Battery battery = stored.get(fault.batteryId());
+            assertEquals(BatteryStatus.QUARANTINED, battery.status, fault.batteryId());
+            assertEquals(LocationType.STATION, battery.locationType, fault.batteryId());
+            assertEquals(fault.stationId(), battery.locationId, fault.batteryId());
+            assertEquals(fault.faultId(), battery.lastFaultId, fault.batteryId());
+        }
+        assertEquals(SeedCatalog.faultBatteries().stream().map(SeedCatalog.FaultBattery::batteryId).sorted().toList(),
+                expected.stream().filter(b -> b.status == BatteryStatus.QUARANTINED).map(b -> b.id).sorted().toList(),
+                "every seeded quarantined battery has its fault history in staff-service");
+        for (SeedCatalog.InTransitJob job : SeedCatalog.inTransitJobs()) {
+            for (String id : job.batteryIds()) {
+                Battery battery = stored.get(id);
+                assertEquals(BatteryStatus.IN_TRANSIT, battery.status, id);
+                assertEquals(LocationType.TRANSIT, battery.locationType, id);
+                assertEquals(job.jobId(), battery.locationId, id);
+                assertEquals(job.sourceStationId(), battery.transit.fromId, id);
+                assertEquals(job.destinationStationId(), battery.transit.toId, id);
+            }
+        }
+        for (SeedCatalog.DemoStation station : SeedCatalog.stations()) {
+            long here = expected.stream().filter(b -> station.id().equals(b.locationId)).count();
+            long incoming = SeedCatalog.inTransitJobs().stream()
+                    .filter(job -> job.destinationStationId().equals(station.id()))
+                    .mapToLong(job -> job.batteryIds().size()).sum();
+            assertEquals(StationSeeder.BATTERIES_PER_STATION, here + incoming, station.id());
+            assertTrue(here <= station.capacity(), station.id() + " within capacity");
+        }
         assertEquals(SeedCatalog.stations().size(),
                 stations.existingIds(SeedCatalog.stations().stream().map(SeedCatalog.DemoStation::id).toList())
                         .await().indefinitely().size());

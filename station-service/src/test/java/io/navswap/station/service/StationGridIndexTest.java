@@ -3,7 +3,7 @@ package io.navswap.station.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.navswap.station.domain.GeoMath;
+import io.navswap.shared.geo.Haversine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,8 +18,8 @@ class StationGridIndexTest {
 
     private static List<String> bruteForce(List<Point> points, double lat, double lon, double radiusKm) {
         return points.stream()
-                .filter(p -> GeoMath.haversineKm(lat, lon, p.latitude(), p.longitude()) <= radiusKm)
-                .sorted(Comparator.<Point>comparingDouble(p -> GeoMath.haversineKm(lat, lon, p.latitude(), p.longitude()))
+                .filter(p -> Haversine.km(lat, lon, p.latitude(), p.longitude()) <= radiusKm)
+                .sorted(Comparator.<Point>comparingDouble(p -> Haversine.km(lat, lon, p.latitude(), p.longitude()))
                         .thenComparing(Point::id))
                 .map(Point::id).toList();
     }

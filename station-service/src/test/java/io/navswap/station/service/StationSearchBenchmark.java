@@ -2,7 +2,7 @@ package io.navswap.station.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.navswap.station.domain.GeoMath;
+import io.navswap.shared.geo.Haversine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -114,7 +114,7 @@ class StationSearchBenchmark {
             double radiusKm, Predicate<IndexedStation> filter, int limit) {
         List<StationGridIndex.Hit<IndexedStation>> hits = new ArrayList<>();
         for (IndexedStation s : stations) {
-            double d = GeoMath.haversineKm(p[0], p[1], s.latitude(), s.longitude());
+            double d = Haversine.km(p[0], p[1], s.latitude(), s.longitude());
             if (d <= radiusKm && filter.test(s)) {
                 hits.add(new StationGridIndex.Hit<>(s, d));
             }

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Stand-ins for staff-service and ai-service (which this module's tests cannot start), speaking their HTTP API
  * on a free port. Station ids decide the behaviour: containing {@code DOWN} → the neighbour fails (5xx);
- * containing {@code NOAI} → only ai-service fails. Registered through META-INF/services like the shared
+ * containing {@code NOAI} → only ai-service fails; containing {@code QUIETAI} → the arrival model answers a quiet
+ * hour's {@value #QUIET_HOUR_MINUTES} minutes to the next customer. Registered through META-INF/services like the shared
  * backends, so every test class shares one stub server and one application start.
  *
  * <p>The ai-service stand-in speaks ai-service's real shapes (ai-service README): it refuses a request that lacks
@@ -34,6 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class NeighbourStubs implements QuarkusTestResourceLifecycleManager {
     public static final double LOAD_SWAPS_PER_HOUR = 12.5;
     public static final double ARRIVAL_MINUTES = 2.0;
+    /** The model's answer for a station whose id contains {@code QUIETAI}: a quiet hour's long gap. */
+    public static final double QUIET_HOUR_MINUTES = 45.0;
     public static final String STAFF_ID = "usr-s-001";
     public static final String LOAD_MODEL_VERSION = "1.0.0";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -137,7 +140,9 @@ public class NeighbourStubs implements QuarkusTestResourceLifecycleManager {
         } else {
             boolean model = in.hasNonNull("recent_arrivals_per_hour");
             ObjectNode out = JSON.createObjectNode().put("station_id", stationId)
-                    .put("minutes_to_next_customer", model ? ARRIVAL_MINUTES : 5.0).put("model", "arrival")
+                    .put("minutes_to_next_customer", !model ? 5.0
+                            : stationId.contains("QUIETAI") ? QUIET_HOUR_MINUTES : ARRIVAL_MINUTES)
+                    .put("model", "arrival")
                     .put("source", model ? "onnx" : "fallback").put("model_version", model ? "1.0.0" : "heuristic-v1");
             if (!model) {
                 out.put("fallback_reason", "missing feature recent_arrivals_per_hour");

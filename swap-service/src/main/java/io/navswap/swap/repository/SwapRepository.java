@@ -1,13 +1,12 @@
 package io.navswap.swap.repository;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import io.navswap.messaging.MongoErrors;
 import io.navswap.messaging.OutboxEntry;
 import io.navswap.swap.domain.Swap;
 import io.navswap.swap.domain.SwapStatus;
@@ -20,7 +19,6 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
@@ -66,7 +64,7 @@ public class SwapRepository implements ReactivePanacheMongoRepositoryBase<Swap, 
     /** Inserts {@code swap}; answers false when a swap with its id or its reservation already exists. */
     public Uni<Boolean> insertIfAbsent(Swap swap) {
         return persist(swap).replaceWith(true)
-                .onFailure(SwapRepository::isDuplicateKey).recoverWithItem(false);
+                .onFailure(MongoErrors::isDuplicateKey).recoverWithItem(false);
     }
 
     /**
@@ -90,7 +88,7 @@ public class SwapRepository implements ReactivePanacheMongoRepositoryBase<Swap, 
                 Updates.set("notes", c.notes()),
                 Updates.set("loyaltyCredits", c.loyaltyCredits()),
                 Updates.inc("version", 1L),
-                Updates.push("outbox", outboxDocument(event)));
+                Updates.push("outbox", event.toDocument()));
         return mongoCollection().findOneAndUpdate(filter, update,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
@@ -129,23 +127,5 @@ public class SwapRepository implements ReactivePanacheMongoRepositoryBase<Swap, 
 
     public Uni<Set<String>> existingIds(Collection<String> ids) {
         return mongoCollection().find(Filters.in("_id", ids)).map(swap -> swap.id).collect().asSet();
-    }
-
-    private static Document outboxDocument(OutboxEntry entry) {
-        return new Document("eventId", entry.eventId)
-                .append("topic", entry.topic)
-                .append("key", entry.key)
-                .append("type", entry.type)
-                .append("payload", entry.payload)
-                .append("createdAt", Date.from(entry.createdAt));
-    }
-
-    static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return true;
-            }
-        }
-        return false;
     }
 }

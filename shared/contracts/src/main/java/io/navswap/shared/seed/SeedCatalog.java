@@ -7,8 +7,10 @@ import java.util.Locale;
 
 /**
  * The identities every service's demo seed refers to: users (owned by the gateway), stations (owned by
- * station-service) and each rider's battery. Each service seeds only its own collections; this catalog
- * keeps their ids consistent. Deterministic: the same ids, names and coordinates on every run.
+ * station-service), each rider's battery, the batteries of staff-service's fault history and those travelling
+ * with logistics-service's picked-up jobs. Each service seeds only its own collections; this catalog keeps their
+ * ids consistent, so every battery another service's seed names exists in station-service's seed, where that
+ * service's history says it is. Deterministic: the same ids, names and coordinates on every run.
  */
 public final class SeedCatalog {
     public static final int CONSUMERS = 50;
@@ -26,6 +28,29 @@ public final class SeedCatalog {
 
     public record DemoStation(String id, String name, String city, double latitude, double longitude, int capacity) {
     }
+
+    /**
+     * The battery of one of staff-service's demo fault cases and the fault's id: station-service seeds it
+     * {@code quarantined} at {@code stationId} (one of that station's {@link #BATTERIES_PER_STATION}), staff-service
+     * seeds the fault (and for level 3 its ticket) about it.
+     */
+    public record FaultBattery(String faultId, String batteryId, String stationId) {
+    }
+
+    /**
+     * A rebalancing job under way when the demo starts: logistics-service seeds it {@code picked_up} from
+     * {@code sourceStationId} to {@code destinationStationId} carrying {@code batteryIds}; station-service seeds those
+     * batteries {@code in_transit} with the job (they left the source charged) and keeps their places free at the
+     * destination, so its delivery brings that station back to {@link #BATTERIES_PER_STATION}.
+     */
+    public record InTransitJob(String jobId, String sourceStationId, String destinationStationId,
+            List<String> batteryIds) {
+    }
+
+    /** Batteries station-service seeds at each station, fault batteries included, incoming ones excluded. */
+    public static final int BATTERIES_PER_STATION = 20;
+    /** staff-service's demo fault cases, one battery each. */
+    public static final int FAULT_CASES = 30;
 
     private static final String[] FIRST = { "Aarav", "Vivaan", "Aditya", "Vihaan", "Arjun", "Sai", "Reyansh",
             "Krishna", "Ishaan", "Shaurya", "Ananya", "Diya", "Aadhya", "Saanvi", "Pari", "Myra", "Ira", "Riya",
@@ -60,6 +85,16 @@ public final class SeedCatalog {
             new DemoStation("ST-AMD-001", "SG Highway", "Ahmedabad", 23.0300, 72.5070, 24),
             new DemoStation("ST-AMD-002", "Navrangpura", "Ahmedabad", 23.0365, 72.5611, 20));
 
+    private static final List<FaultBattery> FAULT_BATTERIES = faultBatteryList();
+
+    // logistics-service gives its live demo jobs distinct stations in catalogue order (its jobs 1-18 are live), so
+    // the picked-up jobs 15-18 go to the 15th-18th stations, each from a sibling in the same city.
+    private static final List<InTransitJob> IN_TRANSIT_JOBS = List.of(
+            inTransit(15, "ST-HYD-001", "ST-HYD-003", 3),
+            inTransit(16, "ST-CHE-002", "ST-CHE-001", 4),
+            inTransit(17, "ST-CHE-001", "ST-CHE-002", 2),
+            inTransit(18, "ST-CHE-001", "ST-CHE-003", 5));
+
     private SeedCatalog() {
     }
 
@@ -85,9 +120,49 @@ public final class SeedCatalog {
         return STATIONS.get((n - 1) % STATIONS.size());
     }
 
+    /**
+     * The {@link #FAULT_CASES} fault batteries, in staff-service's case order: case {@code i} is about
+     * {@code BAT-<station>-9<ii>} at the station {@code 7·i mod 25} of the catalogue (every station has one, the
+     * five stations {@code 0, 3, 7, 14, 21} two), fault {@code FLT-SEED-<i+1>}.
+     */
+    public static List<FaultBattery> faultBatteries() {
+        return FAULT_BATTERIES;
+    }
+
+    /** logistics-service's demo jobs that are picked up when the demo starts, with the batteries they carry. */
+    public static List<InTransitJob> inTransitJobs() {
+        return IN_TRANSIT_JOBS;
+    }
+
+    /** The batteries travelling with demo job {@code jobId}; empty for a job that is not in transit. */
+    public static List<String> inTransitBatteryIds(String jobId) {
+        return IN_TRANSIT_JOBS.stream().filter(job -> job.jobId().equals(jobId)).findFirst()
+                .map(InTransitJob::batteryIds).orElse(List.of());
+    }
+
     /** The battery rider {@code usr-c-NNN} is riding with when the demo starts (status {@code in_use}). */
     public static String riderBatteryId(String consumerId) {
         return "BAT-RIDER-" + consumerId.substring(consumerId.lastIndexOf('-') + 1);
+    }
+
+    private static List<FaultBattery> faultBatteryList() {
+        List<FaultBattery> list = new ArrayList<>();
+        for (int i = 0; i < FAULT_CASES; i++) {
+            DemoStation station = STATIONS.get((i * 7) % STATIONS.size());
+            list.add(new FaultBattery(String.format(Locale.ROOT, "FLT-SEED-%03d", i + 1),
+                    String.format(Locale.ROOT, "BAT-%s-%03d", station.id().substring("ST-".length()), 900 + i),
+                    station.id()));
+        }
+        return List.copyOf(list);
+    }
+
+    private static InTransitJob inTransit(int jobNumber, String source, String destination, int batteries) {
+        String number = String.format(Locale.ROOT, "%03d", jobNumber);
+        List<String> ids = new ArrayList<>();
+        for (int k = 1; k <= batteries; k++) {
+            ids.add("BAT-SEED-J" + number + "-" + k);
+        }
+        return new InTransitJob("JOB-SEED-" + number, source, destination, List.copyOf(ids));
     }
 
     private static void addUsers(List<DemoUser> users, String code, String label, int count, String role,
