@@ -34,9 +34,26 @@ public final class Bench {
             System.err.println("usage: Bench journeys [count] [per-second] | Bench ai [requests-per-endpoint] [per-second]");
             System.exit(2);
         }
+        // Logins (bcrypt, by design slow) and a first round of journeys warm the JVMs up unmeasured.
+        GatewayClient unmeasured = new GatewayClient(gatewayUrl, new Latencies());
+        SwapJourney.logInEveryone(unmeasured);
+        int warmUp = Math.min(count, 25);
+        System.out.printf(Locale.ROOT, "warm-up: %d journeys (not measured)%n", warmUp);
+        SwapJourney warmJourney = new SwapJourney(unmeasured);
+        runJourneys(warmJourney, 0, warmUp, perSecond);
         Latencies latencies = new Latencies();
-        GatewayClient gateway = new GatewayClient(gatewayUrl, latencies);
-        SwapJourney journey = new SwapJourney(gateway);
+        SwapJourney journey = warmJourney.measuredBy(new GatewayClient(gatewayUrl, latencies, unmeasured.tokens()));
+        long start = System.nanoTime();
+        int failed = runJourneys(journey, warmUp, count, perSecond);
+        double seconds = Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0;
+        latencies.print();
+        System.out.printf(Locale.ROOT, "%njourneys: %d in %.1f s = %.2f journeys/s (target %.2f/s); failed journeys: %d;"
+                + " failed requests: %d%n", count, seconds, count / seconds, perSecond, failed,
+                latencies.errorCount());
+    }
+
+    /** Starts journeys {@code first .. first+count-1} at a fixed rate; answers how many failed. */
+    private static int runJourneys(SwapJourney journey, int first, int count, double perSecond) throws Exception {
         AtomicInteger failed = new AtomicInteger();
         ExecutorService workers = Executors.newCachedThreadPool();
         List<Future<?>> runs = new ArrayList<>();
@@ -48,7 +65,7 @@ public final class Bench {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            int number = n;
+            int number = first + n;
             runs.add(workers.submit(() -> {
                 if (!journey.run(number)) {
                     failed.incrementAndGet();
@@ -58,12 +75,8 @@ public final class Bench {
         for (Future<?> run : runs) {
             run.get();
         }
-        double seconds = Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0;
         workers.shutdown();
-        latencies.print();
-        System.out.printf(Locale.ROOT, "%njourneys: %d in %.1f s = %.2f journeys/s (target %.2f/s); failed journeys: %d;"
-                + " failed requests: %d%n", count, seconds, count / seconds, perSecond, failed.get(),
-                latencies.errorCount());
+        return failed.get();
     }
 
     private static void ai(String gatewayUrl, int perEndpoint, double perSecond) throws Exception {

@@ -18,11 +18,21 @@ final class GatewayClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final Latencies latencies;
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, String> tokens;
 
     GatewayClient(String baseUrl, Latencies latencies) {
+        this(baseUrl, latencies, new ConcurrentHashMap<>());
+    }
+
+    /** A client sharing {@code tokens} with another, so logins done unmeasured are reused. */
+    GatewayClient(String baseUrl, Latencies latencies, Map<String, String> tokens) {
         this.baseUrl = baseUrl;
         this.latencies = latencies;
+        this.tokens = tokens;
+    }
+
+    Map<String, String> tokens() {
+        return tokens;
     }
 
     record Answer(int status, JsonNode body) {
@@ -49,6 +59,10 @@ final class GatewayClient {
         return call(endpoint, "POST", path, token, body);
     }
 
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+
     private Answer call(String endpoint, String method, String path, String token, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -67,10 +81,10 @@ final class GatewayClient {
             long elapsed = System.nanoTime() - start;
             JsonNode json = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
             Answer answer = new Answer(response.statusCode(), json);
-            latencies.record(endpoint, elapsed, answer.ok());
+            latencies.record(endpoint, elapsed, answer.ok(), answer.status() + " " + abbreviate(json.toString()));
             return answer;
         } catch (IOException e) {
-            latencies.record(endpoint, 0, false);
+            latencies.record(endpoint, 0, false, e.toString());
             return new Answer(0, JSON.createObjectNode().put("error", e.toString()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

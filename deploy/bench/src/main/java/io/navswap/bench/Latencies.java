@@ -10,11 +10,16 @@ import java.util.TreeMap;
 final class Latencies {
     private final Map<String, List<Long>> samples = new TreeMap<>();
     private final Map<String, Integer> errors = new TreeMap<>();
+    private final Map<String, List<String>> errorSamples = new TreeMap<>();
 
-    synchronized void record(String endpoint, long nanos, boolean ok) {
+    synchronized void record(String endpoint, long nanos, boolean ok, String failure) {
         samples.computeIfAbsent(endpoint, e -> new ArrayList<>()).add(nanos);
         if (!ok) {
             errors.merge(endpoint, 1, Integer::sum);
+            List<String> kept = errorSamples.computeIfAbsent(endpoint, e -> new ArrayList<>());
+            if (kept.size() < 3) {
+                kept.add(failure);
+            }
         }
     }
 
@@ -32,6 +37,8 @@ final class Latencies {
                     errors.getOrDefault(endpoint, 0), ms(percentile(sorted, 50)), ms(percentile(sorted, 95)),
                     ms(percentile(sorted, 99)), ms(sorted.get(sorted.size() - 1)));
         });
+        errorSamples.forEach((endpoint, failures) -> failures.forEach(failure ->
+                System.out.printf(Locale.ROOT, "  error sample %s: %s%n", endpoint, failure)));
     }
 
     private static long percentile(List<Long> sorted, double p) {

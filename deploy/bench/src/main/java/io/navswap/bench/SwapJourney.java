@@ -17,12 +17,33 @@ final class SwapJourney {
 
     private final GatewayClient gateway;
     /** The battery each rider holds now: a completed swap hands over a new one. */
-    private final Map<String, String> batteryInHand = new ConcurrentHashMap<>();
+    private final Map<String, String> batteryInHand;
     /** One counter per station: the staff there complete one swap at a time. */
-    private final Map<String, ReentrantLock> counters = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> counters;
 
     SwapJourney(GatewayClient gateway) {
+        this(gateway, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
+
+    private SwapJourney(GatewayClient gateway, Map<String, String> batteryInHand, Map<String, ReentrantLock> counters) {
         this.gateway = gateway;
+        this.batteryInHand = batteryInHand;
+        this.counters = counters;
+    }
+
+    /** The same riders (with the batteries they now hold), measured by another client. */
+    SwapJourney measuredBy(GatewayClient measured) {
+        return new SwapJourney(measured, batteryInHand, counters);
+    }
+
+    /** Every rider and counter staff member of the journeys, logged in once. */
+    static void logInEveryone(GatewayClient gateway) {
+        for (int rider = 1; rider <= SeedCatalog.CONSUMERS; rider++) {
+            gateway.token(String.format("rider%02d@navswap.dev", rider), SeedCatalog.CONSUMER_PASSWORD);
+        }
+        for (int staff = 1; staff <= SeedCatalog.stations().size(); staff++) {
+            gateway.token(String.format("staff%02d@navswap.dev", staff), SeedCatalog.STAFF_PASSWORD);
+        }
     }
 
     /** Runs journey {@code n}; answers whether every step succeeded. */
@@ -71,7 +92,7 @@ final class SwapJourney {
                 return false;
             }
             String newBattery = batteries.get(0).path("battery_id").asText();
-            String oldBattery = batteryInHand.getOrDefault(riderId, SeedCatalog.riderBatteryId(riderId));
+            String oldBattery = batteryInHand.computeIfAbsent(riderId, id -> currentBattery(id, rider));
             GatewayClient.Answer complete = gateway.post("swap/complete", "/swap/complete", staff, Map.of(
                     "swap_id", verify.body().path("swap_id").asText(),
                     "old_battery_id", oldBattery,
@@ -88,6 +109,18 @@ final class SwapJourney {
         }
         return gateway.get("swap/history", "/swap/user/" + riderId + "?page=0&size=10", rider).ok()
                 & gateway.get("station/list", "/station/list", rider).ok();
+    }
+
+    /** The battery a rider holds: from its newest completed swap, or the one the seed gave it. */
+    private String currentBattery(String riderId, String riderToken) {
+        GatewayClient.Answer history = gateway.get("swap/history", "/swap/user/" + riderId + "?page=0&size=1",
+                riderToken);
+        for (JsonNode swap : history.body().path("items")) {
+            if ("completed".equals(swap.path("status").asText())) {
+                return swap.path("new_battery_id").asText();
+            }
+        }
+        return SeedCatalog.riderBatteryId(riderId);
     }
 
     private static double north(double latitude, int meters) {
