@@ -24,6 +24,7 @@ import java.util.List;
 @Path("/ai")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
 public class AiResource {
     private final PredictionService predictions;
     private final ModelRegistry models;
@@ -35,77 +36,66 @@ public class AiResource {
 
     @POST
     @Path("/predict-load")
-    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     public Uni<LoadPrediction> predictLoad(@Valid @NotNull PredictLoadRequest request) {
         return predictions.load(request);
     }
 
     @POST
     @Path("/predict-fault")
-    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     public Uni<FaultPrediction> predictFault(@Valid @NotNull PredictFaultRequest request) {
         return predictions.fault(request);
     }
 
     @POST
     @Path("/predict-action")
-    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     public Uni<ActionPrediction> predictAction(@Valid @NotNull PredictActionRequest request) {
         return predictions.action(request);
     }
 
     @POST
     @Path("/forecast-traffic")
-    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     public Uni<TrafficForecast> forecastTraffic(@Valid @NotNull ForecastTrafficRequest request) {
         return predictions.traffic(request);
     }
 
     @POST
     @Path("/predict-micro-traffic")
-    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     public Uni<MicroTrafficPrediction> predictMicroTraffic(@Valid @NotNull PredictMicroTrafficRequest request) {
         return predictions.microTraffic(request);
     }
 
     @POST
     @Path("/predict-arrival")
-    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     public Uni<ArrivalPrediction> predictArrival(@Valid @NotNull PredictArrivalRequest request) {
         return predictions.arrival(request);
     }
 
     @POST
     @Path("/predict-battery-trend")
-    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     public Uni<BatteryTrendPrediction> predictBatteryTrend(@Valid @NotNull PredictBatteryTrendRequest request) {
         return predictions.batteryTrend(request);
     }
 
     @POST
     @Path("/predict-rebalancing")
-    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     public Uni<RebalancingPrediction> predictRebalancing(@Valid @NotNull PredictRebalancingRequest request) {
         return predictions.rebalancing(request);
     }
 
     @POST
     @Path("/predict-diversion")
-    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     public Uni<DiversionPrediction> predictDiversion(@Valid @NotNull PredictDiversionRequest request) {
         return predictions.diversion(request);
     }
 
     @POST
     @Path("/predict-stock-order")
-    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     public Uni<StockOrderPrediction> predictStockOrder(@Valid @NotNull PredictStockOrderRequest request) {
         return predictions.stockOrder(request);
     }
 
     @POST
     @Path("/predict-partner-allocation")
-    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     public Uni<PartnerAllocationPrediction> predictPartnerAllocation(
             @Valid @NotNull PredictPartnerAllocationRequest request) {
         return predictions.partnerAllocation(request);
@@ -113,7 +103,6 @@ public class AiResource {
 
     @POST
     @Path("/predict-energy-stability")
-    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     public Uni<EnergyStabilityPrediction> predictEnergyStability(
             @Valid @NotNull PredictEnergyStabilityRequest request) {
         return predictions.energyStability(request);
@@ -121,7 +110,6 @@ public class AiResource {
 
     @POST
     @Path("/predict-station-reliability")
-    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     public Uni<StationReliabilityPrediction> predictStationReliability(
             @Valid @NotNull PredictStationReliabilityRequest request) {
         return predictions.stationReliability(request);
@@ -129,7 +117,6 @@ public class AiResource {
 
     @GET
     @Path("/model-status")
-    @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     public ModelStatusResponse modelStatus() {
         List<ModelState> states = models.status();
         int loaded = (int) states.stream().filter(s -> ModelState.LOADED.equals(s.state())).count();
