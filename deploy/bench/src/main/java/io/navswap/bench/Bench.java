@@ -11,9 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code journeys [count] [per-second]}: complete swap journeys through the gateway at a fixed start rate.
- * {@code ai [requests-per-endpoint] [per-second]}: ai-service's 13 prediction endpoints through the gateway at a
- * fixed total rate, after an unmeasured warm-up (see {@link AiLoad}).
+ * {@code journeys [count] [per-second] [warm-up]}: complete swap journeys through the gateway at a fixed start
+ * rate, after {@code warm-up} unmeasured journeys at the same rate.
+ * {@code ai [requests-per-endpoint] [per-second] [warm-up]}: ai-service's 13 prediction endpoints through the
+ * gateway at a fixed total rate, after {@code warm-up} unmeasured requests per endpoint (see {@link AiLoad}).
+ * The warm-up lets the services' JIT compilers finish the hot paths: measured before that, p99 shows compiler
+ * threads competing for the two cores rather than the request path.
  * The gateway is {@code NAVSWAP_GATEWAY_URL} (default http://localhost:8080) of a suite started with
  * {@code deploy/navswap up}.
  */
@@ -27,17 +30,19 @@ public final class Bench {
         double perSecond = args.length > 2 ? Double.parseDouble(args[2]) : 2.0;
         String gatewayUrl = System.getenv().getOrDefault("NAVSWAP_GATEWAY_URL", "http://localhost:8080");
         if ("ai".equals(mode)) {
-            ai(gatewayUrl, args.length > 1 ? count : 200, args.length > 2 ? perSecond : 20.0);
+            ai(gatewayUrl, args.length > 1 ? count : 200, args.length > 2 ? perSecond : 20.0,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 100);
             return;
         }
         if (!"journeys".equals(mode)) {
-            System.err.println("usage: Bench journeys [count] [per-second] | Bench ai [requests-per-endpoint] [per-second]");
+            System.err.println("usage: Bench journeys [count] [per-second] [warm-up]"
+                    + " | Bench ai [requests-per-endpoint] [per-second] [warm-up]");
             System.exit(2);
         }
-        // Logins (bcrypt, by design slow) and a first round of journeys warm the JVMs up unmeasured.
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 150;
+        // Logins (bcrypt, by design slow) and the warm-up journeys are not measured.
         GatewayClient unmeasured = new GatewayClient(gatewayUrl, new Latencies());
         SwapJourney.logInEveryone(unmeasured);
-        int warmUp = Math.min(count, 25);
         System.out.printf(Locale.ROOT, "warm-up: %d journeys (not measured)%n", warmUp);
         SwapJourney warmJourney = new SwapJourney(unmeasured);
         runJourneys(warmJourney, 0, warmUp, perSecond);
@@ -79,11 +84,10 @@ public final class Bench {
         return failed.get();
     }
 
-    private static void ai(String gatewayUrl, int perEndpoint, double perSecond) throws Exception {
+    private static void ai(String gatewayUrl, int perEndpoint, double perSecond, int warmUp) throws Exception {
         // Logins and the warm-up go through their own client, so only the measured calls reach the table.
         GatewayClient unmeasured = new GatewayClient(gatewayUrl, new Latencies());
         List<String> tokens = AiLoad.riderTokens(unmeasured);
-        int warmUp = Math.min(perEndpoint, 20);
         System.out.printf(Locale.ROOT, "warm-up: %d requests per endpoint (not measured)%n", warmUp);
         new AiLoad(unmeasured, tokens).run(warmUp, perSecond);
         Latencies latencies = new Latencies();

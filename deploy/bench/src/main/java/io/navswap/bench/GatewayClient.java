@@ -15,7 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class GatewayClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1 with a connection per concurrent call, like many riders' phones. The JDK default (h2c) would put
+     * every call on one multiplexed connection, which the gateway serves on a single event-loop thread.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final Latencies latencies;
     private final Map<String, String> tokens;

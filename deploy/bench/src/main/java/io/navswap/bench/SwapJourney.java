@@ -113,7 +113,7 @@ final class SwapJourney {
 
     /** The battery a rider holds: from its newest completed swap, or the one the seed gave it. */
     private String currentBattery(String riderId, String riderToken) {
-        GatewayClient.Answer history = gateway.get("swap/history", "/swap/user/" + riderId + "?page=0&size=1",
+        GatewayClient.Answer history = gateway.get("swap/history", "/swap/user/" + riderId + "?page=0&size=20",
                 riderToken);
         for (JsonNode swap : history.body().path("items")) {
             if ("completed".equals(swap.path("status").asText())) {
