@@ -3,24 +3,28 @@ package io.navswap.queue.service;
 import io.navswap.queue.client.StaffClient;
 import io.navswap.queue.config.QueueConfig;
 import io.navswap.queue.repository.StaffDutyCache;
+import io.navswap.shared.security.OnDutyMemory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Staff act only at the station they are on duty at (admin anywhere, without asking). Every fresh answer
  * of staff-service is remembered in Redis; while staff-service cannot answer, the remembered answer for
- * that (station, staff) pair decides for up to 12 h, and without one the scan is refused with 503.
+ * that (station, staff) pair decides for up to 12 h, and without one the scan is refused with 503. A confirmation
+ * is also kept in this process for a few seconds ({@link OnDutyMemory}), so a scan usually asks nobody.
  */
 @ApplicationScoped
 public class StaffDutyCheck {
     private final StaffClient staff;
     private final StaffDutyCache cache;
     private final QueueConfig config;
+    private final OnDutyMemory recent;
 
-    StaffDutyCheck(StaffClient staff, StaffDutyCache cache, QueueConfig config) {
+    StaffDutyCheck(StaffClient staff, StaffDutyCache cache, QueueConfig config, OnDutyMemory recent) {
         this.staff = staff;
         this.cache = cache;
         this.config = config;
+        this.recent = recent;
     }
 
     public Uni<Void> requireOnDuty(Caller caller, String stationId) {
@@ -28,7 +32,11 @@ public class StaffDutyCheck {
             return Uni.createFrom().voidItem();
         }
         String staffId = caller.userId();
+        if (recent.confirmed(stationId, staffId)) {
+            return Uni.createFrom().voidItem();
+        }
         return staff.onDuty(stationId, staffId, caller.authorization(), caller.requestId())
+                .invoke(answer -> answer.ifPresent(onDuty -> recent.answered(stationId, staffId, onDuty)))
                 .chain(answer -> answer.isPresent()
                         ? cache.remember(stationId, staffId, answer.get(), config.cache().staffDuty())
                                 .onFailure().recoverWithNull()

@@ -1,6 +1,7 @@
 package io.navswap.swap.service;
 
 import io.navswap.shared.problem.ProblemException;
+import io.navswap.shared.security.OnDutyMemory;
 import io.navswap.swap.client.StaffClient;
 import io.navswap.swap.client.UpstreamProblem;
 import io.smallrye.mutiny.Uni;
@@ -13,9 +14,11 @@ public class StaffDutyCheck {
     private static final Logger LOG = Logger.getLogger(StaffDutyCheck.class);
 
     private final StaffClient staff;
+    private final OnDutyMemory recent;
 
-    StaffDutyCheck(StaffClient staff) {
+    StaffDutyCheck(StaffClient staff, OnDutyMemory recent) {
         this.staff = staff;
+        this.recent = recent;
     }
 
     /** Fails with 403 {@code staff-not-on-duty} unless the caller is an admin or on duty at {@code stationId}. */
@@ -33,10 +36,15 @@ public class StaffDutyCheck {
 
     /**
      * staff-service's answer (or, while it is unreachable, its last answer). An unknown staff member or station
-     * (404) is simply not on duty; any other refusal means the check could not be made.
+     * (404) is simply not on duty; any other refusal means the check could not be made. A confirmation seconds
+     * old ({@link OnDutyMemory}) is taken without asking.
      */
     public Uni<Boolean> isOnDuty(Caller caller, String stationId) {
+        if (recent.confirmed(stationId, caller.userId())) {
+            return Uni.createFrom().item(true);
+        }
         return staff.onDuty(caller.authorization(), caller.requestId(), stationId, caller.userId())
+                .invoke(onDuty -> recent.answered(stationId, caller.userId(), onDuty))
                 .onFailure(UpstreamProblem.class).recoverWithUni(failure -> {
                     UpstreamProblem problem = (UpstreamProblem) failure;
                     if (problem.status() == 404) {
