@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** staff-service (HELPERS cross-service contract). */
@@ -22,7 +23,8 @@ public interface StaffApi {
     Uni<StaffOnDuty> onDuty(@QueryParam("station_id") String stationId, @QueryParam("staff_id") String staffId,
             @HeaderParam("Authorization") String authorization, @HeaderParam("X-Request-Id") String requestId);
 
-    record StaffOnDuty(String stationId, String staffId, boolean onDuty) {
+    /** {@code until}: when the duty that makes the answer true ends (absent when not on duty). */
+    record StaffOnDuty(String stationId, String staffId, boolean onDuty, Instant until) {
     }
 
     @ClientExceptionMapper

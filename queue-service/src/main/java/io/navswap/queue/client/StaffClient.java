@@ -1,5 +1,6 @@
 package io.navswap.queue.client;
 
+import io.navswap.shared.security.OnDutyMemory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
@@ -21,9 +22,11 @@ public class StaffClient {
     private static final Logger LOG = Logger.getLogger(StaffClient.class);
 
     private final StaffApi api;
+    private final OnDutyMemory recent;
 
-    StaffClient(@RestClient StaffApi api) {
+    StaffClient(@RestClient StaffApi api, OnDutyMemory recent) {
         this.api = api;
+        this.recent = recent;
     }
 
     @Timeout(value = 1, unit = ChronoUnit.SECONDS)
@@ -33,6 +36,7 @@ public class StaffClient {
     @Fallback(fallbackMethod = "unknown")
     public Uni<Optional<Boolean>> onDuty(String stationId, String staffId, String authorization, String requestId) {
         return api.onDuty(stationId, staffId, authorization, requestId)
+                .invoke(answer -> recent.answered(stationId, staffId, answer.onDuty(), answer.until()))
                 .map(answer -> Optional.of(answer.onDuty()))
                 .onFailure(e -> e instanceof PeerRejectedException rejected && rejected.status() == 404)
                 .recoverWithItem(Optional.of(false));

@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Staff act only at the station they are on duty at (admin anywhere, without asking). Every fresh answer
  * of staff-service is remembered in Redis; while staff-service cannot answer, the remembered answer for
- * that (station, staff) pair decides for up to 12 h, and without one the scan is refused with 503. A confirmation
- * is also kept in this process for a few seconds ({@link OnDutyMemory}), so a scan usually asks nobody.
+ * that (station, staff) pair decides for up to 12 h, and without one the scan is refused with 503. A recent
+ * confirmation ({@link OnDutyMemory}, fed by {@link StaffClient}) is taken without asking.
  */
 @ApplicationScoped
 public class StaffDutyCheck {
@@ -36,7 +36,6 @@ public class StaffDutyCheck {
             return Uni.createFrom().voidItem();
         }
         return staff.onDuty(stationId, staffId, caller.authorization(), caller.requestId())
-                .invoke(answer -> answer.ifPresent(onDuty -> recent.answered(stationId, staffId, onDuty)))
                 .chain(answer -> answer.isPresent()
                         ? cache.remember(stationId, staffId, answer.get(), config.cache().staffDuty())
                                 .onFailure().recoverWithNull()

@@ -1,6 +1,7 @@
 package io.navswap.swap.client;
 
 import io.navswap.shared.problem.ProblemException;
+import io.navswap.shared.security.OnDutyMemory;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,10 +24,12 @@ public class StaffClient {
 
     private final StaffApi api;
     private final StaffDutyCache cache;
+    private final OnDutyMemory recent;
 
-    StaffClient(@RestClient StaffApi api, StaffDutyCache cache) {
+    StaffClient(@RestClient StaffApi api, StaffDutyCache cache, OnDutyMemory recent) {
         this.api = api;
         this.cache = cache;
+        this.recent = recent;
     }
 
     @AsynchronousNonBlocking
@@ -37,6 +40,7 @@ public class StaffClient {
     @Fallback(fallbackMethod = "lastKnown", skipOn = UpstreamProblem.class)
     public Uni<Boolean> onDuty(String authorization, String requestId, String stationId, String staffId) {
         return api.onDuty(authorization, requestId, stationId, staffId)
+                .invoke(answer -> recent.answered(stationId, staffId, answer.onDuty(), answer.until()))
                 .map(OnDutyAnswer::onDuty)
                 .call(onDuty -> cache.remember(stationId, staffId, onDuty));
     }

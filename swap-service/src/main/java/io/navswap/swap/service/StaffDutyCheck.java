@@ -36,15 +36,14 @@ public class StaffDutyCheck {
 
     /**
      * staff-service's answer (or, while it is unreachable, its last answer). An unknown staff member or station
-     * (404) is simply not on duty; any other refusal means the check could not be made. A confirmation seconds
-     * old ({@link OnDutyMemory}) is taken without asking.
+     * (404) is simply not on duty; any other refusal means the check could not be made. A recent confirmation
+     * ({@link OnDutyMemory}, fed by {@link StaffClient}) is taken without asking.
      */
     public Uni<Boolean> isOnDuty(Caller caller, String stationId) {
         if (recent.confirmed(stationId, caller.userId())) {
             return Uni.createFrom().item(true);
         }
         return staff.onDuty(caller.authorization(), caller.requestId(), stationId, caller.userId())
-                .invoke(onDuty -> recent.answered(stationId, caller.userId(), onDuty))
                 .onFailure(UpstreamProblem.class).recoverWithUni(failure -> {
                     UpstreamProblem problem = (UpstreamProblem) failure;
                     if (problem.status() == 404) {

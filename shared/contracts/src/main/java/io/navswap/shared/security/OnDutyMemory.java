@@ -2,16 +2,18 @@ package io.navswap.shared.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * "Staff member X is on duty at station Y" as staff-service last confirmed it, remembered in this process for
- * {@code navswap.staff-duty.confirmed-for} (zero turns the memory off). Without it every QR scan costs two calls to
- * staff-service (queue-service, then swap-service starting the swap) and every completion one more, all on the
- * counter's critical path. Only confirmations are remembered: a refusal is asked again each time, so someone put
- * on duty counts at once, while someone taken off duty can still act at the old station for at most that long.
+ * "Staff member X is on duty at station Y" as staff-service last confirmed it, remembered in this process until the
+ * duty's own end ({@code until} of the answer) but at most {@code navswap.staff-duty.confirmed-for} (zero turns the
+ * memory off). Without it every QR scan costs two calls to staff-service (queue-service, then swap-service starting
+ * the swap) and the completion minutes later a third, all on the counter's critical path. Only confirmations are
+ * remembered: a refusal is asked again each time, so someone put on duty counts at once and a shift ends on time,
+ * while a change in the middle of a duty (a diversion, a shift ended early) reaches these checks within that bound.
  */
 @ApplicationScoped
 public class OnDutyMemory {
@@ -21,7 +23,7 @@ public class OnDutyMemory {
     private final long forNanos;
     private final Map<String, Long> confirmedUntil = new ConcurrentHashMap<>();
 
-    OnDutyMemory(@ConfigProperty(name = "navswap.staff-duty.confirmed-for", defaultValue = "30s") Duration confirmedFor) {
+    OnDutyMemory(@ConfigProperty(name = "navswap.staff-duty.confirmed-for", defaultValue = "5m") Duration confirmedFor) {
         this.forNanos = Math.max(0, confirmedFor.toNanos());
     }
 
@@ -31,10 +33,15 @@ public class OnDutyMemory {
         return until != null && until - System.nanoTime() > 0;
     }
 
-    /** Records staff-service's answer: a confirmation is remembered, a refusal forgets any earlier one. */
-    public void answered(String stationId, String staffId, boolean onDuty) {
+    /**
+     * Records staff-service's answer: a confirmation is remembered (until {@code dutyEnds} when the answer gives it),
+     * a refusal forgets any earlier one.
+     */
+    public void answered(String stationId, String staffId, boolean onDuty, Instant dutyEnds) {
         String key = key(stationId, staffId);
-        if (!onDuty || forNanos == 0) {
+        long remember = dutyEnds == null ? forNanos
+                : Math.min(forNanos, Math.max(0, Duration.between(Instant.now(), dutyEnds).toNanos()));
+        if (!onDuty || remember == 0) {
             confirmedUntil.remove(key);
             return;
         }
@@ -42,7 +49,7 @@ public class OnDutyMemory {
         if (confirmedUntil.size() > PRUNE_ABOVE) {
             confirmedUntil.values().removeIf(until -> until - now <= 0);
         }
-        confirmedUntil.put(key, now + forNanos);
+        confirmedUntil.put(key, now + remember);
     }
 
     private static String key(String stationId, String staffId) {
