@@ -4,17 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.navswap.station.config.StationConfig;
+import io.navswap.station.repository.StationRepository;
 import io.navswap.station.rest.StationView;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,6 +28,10 @@ import org.jboss.logging.Logger;
  * rather than deleting the list: a reader that loaded Mongo just before a change and stores its answer just
  * after it writes under the old generation, which nobody reads any more (it then simply expires). A plain
  * delete would let that stale answer live for the whole TTL.
+ *
+ * <p>The writer that bumps a generation also fills it, with a list read from Mongo after the bump, so it holds
+ * every change made before: under a steady stream of swaps (each one a recount) riders keep hitting the cache
+ * instead of each reloading the list on their own request.
  */
 @ApplicationScoped
 public class StationListCache {
@@ -35,11 +41,14 @@ public class StationListCache {
     };
 
     private final ReactiveValueCommands<String, String> values;
+    private final StationRepository stations;
     private final ObjectMapper mapper;
     private final Duration ttl;
 
-    StationListCache(ReactiveRedisDataSource redis, ObjectMapper mapper, StationConfig config) {
+    StationListCache(ReactiveRedisDataSource redis, StationRepository stations, ObjectMapper mapper,
+            StationConfig config) {
         this.values = redis.value(String.class);
+        this.stations = stations;
         this.mapper = mapper;
         this.ttl = config.listCache().ttl();
     }
@@ -57,7 +66,8 @@ public class StationListCache {
         return PREFIX + scope(city) + ":g" + generation;
     }
 
-    public Uni<List<StationView>> getOrLoad(String city, Supplier<Uni<List<StationView>>> loader) {
+    /** Active stations (of one city, or all) with their inventory summary, from the cache when fresh. */
+    public Uni<List<StationView>> list(String city) {
         return values.get(generationKey(city))
                 .map(StationListCache::generation)
                 .chain(generation -> values.get(listKey(city, generation)).map(cached -> {
@@ -72,26 +82,40 @@ public class StationListCache {
                     if (lookup.hit() != null) {
                         return Uni.createFrom().item(lookup.hit());
                     }
-                    Uni<List<StationView>> loaded = loader.get();
+                    Uni<List<StationView>> loaded = load(city);
                     return lookup.generation() < 0 ? loaded
                             : loaded.call(list -> store(listKey(city, lookup.generation()), list));
                 });
     }
 
-    /** Makes the cached lists that may show these cities stale (each given city and the unfiltered list). */
+    /**
+     * Makes the cached lists that may show these cities stale (each given city and the unfiltered list) and fills
+     * their new generations.
+     */
     public Uni<Void> invalidate(String... cities) {
-        Set<String> scopes = new LinkedHashSet<>();
-        scopes.add(generationKey(null));
+        // "" is the unfiltered list (Mutiny carries no nulls).
+        Set<String> scopes = new LinkedHashSet<>(List.of(scope("")));
+        List<String> filters = new ArrayList<>(List.of(""));
         for (String city : cities) {
-            if (city != null) {
-                scopes.add(generationKey(city));
+            if (city != null && scopes.add(scope(city))) {
+                filters.add(city);
             }
         }
-        return io.smallrye.mutiny.Multi.createFrom().iterable(scopes)
-                .onItem().transformToUniAndMerge(values::incr)
-                .collect().last().replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("Could not invalidate station list cache %s: %s", scopes, e.getMessage()))
+        return Multi.createFrom().iterable(filters)
+                .onItem().transformToUniAndMerge(this::renew)
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> renew(String city) {
+        return values.incr(generationKey(city))
+                .chain(generation -> load(city).chain(list -> store(listKey(city, generation), list)))
+                .onFailure().invoke(e -> LOG.warnf("Could not renew the station list cache for %s: %s", scope(city),
+                        e.getMessage()))
                 .onFailure().recoverWithNull();
+    }
+
+    private Uni<List<StationView>> load(String city) {
+        return stations.listActive(city).map(list -> list.stream().map(StationView::of).toList());
     }
 
     private record Lookup(long generation, List<StationView> hit) {

@@ -56,8 +56,7 @@ public class StationService {
 
     /** Active stations (optionally of one city) with their inventory summary, from the Redis cache when fresh. */
     public Uni<List<StationView>> list(String city) {
-        return listCache.getOrLoad(city,
-                () -> stations.listActive(city).map(list -> list.stream().map(StationView::of).toList()));
+        return listCache.list(city);
     }
 
     /** One station with its inventory counted now (queue-service and swap-service rely on it being exact). */
