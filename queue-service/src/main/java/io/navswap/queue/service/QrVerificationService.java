@@ -75,9 +75,12 @@ public class QrVerificationService {
                     started.startedAt = now;
                     SwapApi.SwapStart body = new SwapApi.SwapStart(started.id, started.userId, started.userName,
                             started.stationId, staffId, started.batterySohMin);
-                    return qrTokens.markUsed(claims.n(), staffId, now).onFailure().recoverWithNull()
-                            .chain(() -> swaps.start(swapId, body, caller.authorization(), caller.requestId()))
-                            .map(startedNow -> new Verified(started, swapId, staffId, startedNow));
+                    // The token's audit record does not gate the swap (single use is the reservation's), so
+                    // both writes go out together.
+                    return Uni.combine().all().unis(
+                                    qrTokens.markUsed(claims.n(), staffId, now).onFailure().recoverWithNull(),
+                                    swaps.start(swapId, body, caller.authorization(), caller.requestId()))
+                            .with((marked, startedNow) -> new Verified(started, swapId, staffId, startedNow));
                 });
     }
 

@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.bson.types.ObjectId;
 import org.jboss.logging.Logger;
 
@@ -81,16 +82,19 @@ public class ReservationService {
 
     public Uni<Confirmation> confirm(Caller caller, String stationId, Double batterySohMin, Double originLatitude,
             Double originLongitude) {
-        return reservations.findActiveByUser(caller.userId())
-                .invoke(existing -> {
-                    if (existing != null) {
+        // The three reads are independent, so they go out together; their answers are judged in a fixed order
+        // (a reservation already held wins over an unknown station), as if they had been asked one by one.
+        return Uni.combine().all().unis(
+                        reservations.findActiveByUser(caller.userId()).map(Optional::ofNullable),
+                        Fetched.of(station(caller, stationId)),
+                        slots.active(stationId)).asTuple()
+                .chain(reads -> {
+                    reads.getItem1().ifPresent(existing -> {
                         throw QueueProblems.activeReservationExists(existing.id);
-                    }
+                    });
+                    StationView station = reads.getItem2().get();
+                    return waits.pace(station, reads.getItem3(), caller).map(pace -> Tuple2.of(station, pace));
                 })
-                // The station first: the arrival model needs its city.
-                .chain(() -> station(caller, stationId).chain(station -> slots.active(stationId)
-                        .chain(active -> waits.pace(station, active, caller))
-                        .map(pace -> Tuple2.of(station, pace))))
                 .chain(both -> {
                     StationView station = both.getItem1();
                     Pace pace = both.getItem2();
@@ -313,5 +317,22 @@ public class ReservationService {
             LOG.warnf(failure, "QR token record for reservation %s not written", claims.rid());
             return Uni.createFrom().voidItem();
         });
+    }
+
+    /** A read's answer or its failure, kept so that several reads can be judged in a fixed order. */
+    private record Fetched<T>(T item, Throwable failure) {
+        static <T> Uni<Fetched<T>> of(Uni<T> read) {
+            return read.onItemOrFailure().transform(Fetched::new);
+        }
+
+        T get() {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            return item;
+        }
     }
 }
