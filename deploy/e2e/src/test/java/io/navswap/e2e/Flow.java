@@ -215,6 +215,24 @@ final class Flow {
         }
     }
 
+    // ---- steps ----------------------------------------------------------------------------------------------
+
+    /** A reservation whose QR code the counter has scanned: its swap exists and reads back. */
+    record SwapInProgress(String queueId, String swapId) {
+    }
+
+    /** Rider {@code riderNumber} books {@code stationId}, staff member {@code staffNumber} scans the QR code. */
+    static SwapInProgress swapInProgress(int riderNumber, int staffNumber, String stationId) {
+        Response confirmed = json(rider(riderNumber), Map.of("station_id", stationId)).post("/queue/confirm");
+        assertEquals(201, confirmed.statusCode(), confirmed::asString);
+        Response verified = json(staff(staffNumber), Map.of("qr_token", confirmed.path("qr_token"),
+                "station_id", stationId)).post("/qr/verify");
+        assertEquals(200, verified.statusCode(), verified::asString);
+        String swapId = verified.path("swap_id");
+        await("swap " + swapId, () -> staff(staffNumber).get("/swap/" + swapId), r -> r.statusCode() == 200);
+        return new SwapInProgress(confirmed.path("queue_id"), swapId);
+    }
+
     // ---- state readers --------------------------------------------------------------------------------------
 
     /** Station inventory by status, as {@code GET /station/{id}/status} counts it. */

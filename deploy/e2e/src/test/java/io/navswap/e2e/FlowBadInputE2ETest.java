@@ -2,7 +2,6 @@ package io.navswap.e2e;
 
 import static io.navswap.e2e.Flow.assertProblem;
 import static io.navswap.e2e.Flow.assertValidation;
-import static io.navswap.e2e.Flow.await;
 import static io.navswap.e2e.Flow.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -176,13 +175,7 @@ class FlowBadInputE2ETest {
         assertProblem(Flow.rider(RIDER).get("/swap/SWP-E2E-NOPE"), 404, "swap-not-found");
 
         // a real swap in progress, then every kind of bad completion
-        Response confirmed = json(Flow.rider(SWAPPING_RIDER), Map.of("station_id", STATION)).post("/queue/confirm");
-        assertEquals(201, confirmed.statusCode(), confirmed::asString);
-        Response verified = json(Flow.staff(STAFF), Map.of("qr_token", confirmed.path("qr_token"),
-                "station_id", STATION)).post("/qr/verify");
-        assertEquals(200, verified.statusCode(), verified::asString);
-        String swapId = verified.path("swap_id");
-        await("swap " + swapId, () -> Flow.staff(STAFF).get("/swap/" + swapId), r -> r.statusCode() == 200);
+        String swapId = Flow.swapInProgress(SWAPPING_RIDER, STAFF, STATION).swapId();
         Map<String, Integer> inventory = Flow.inventory(Flow.staff(STAFF), STATION);
         String oldBattery = Flow.riderBattery(SWAPPING_RIDER);
         String newBattery = (String) Flow.bestCharged(Flow.staff(STAFF), STATION, 0).get("battery_id");

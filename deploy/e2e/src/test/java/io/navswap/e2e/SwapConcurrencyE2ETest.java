@@ -154,13 +154,8 @@ class SwapConcurrencyE2ETest {
     @Test
     void completionSentTwiceAndConcurrentlyMovesTheInventoryOnce() {
         String riderId = Flow.riderId(COMPLETE_RIDER);
-        Response confirmed = json(Flow.rider(COMPLETE_RIDER), Map.of("station_id", STATION)).post("/queue/confirm");
-        assertEquals(201, confirmed.statusCode(), confirmed::asString);
-        Response verified = json(Flow.staff(STAFF), Map.of("qr_token", confirmed.path("qr_token"),
-                "station_id", STATION)).post("/qr/verify");
-        assertEquals(200, verified.statusCode(), verified::asString);
-        String swapId = verified.path("swap_id");
-        await("swap " + swapId, () -> Flow.staff(STAFF).get("/swap/" + swapId), r -> r.statusCode() == 200);
+        Flow.SwapInProgress started = Flow.swapInProgress(COMPLETE_RIDER, STAFF, STATION);
+        String swapId = started.swapId();
 
         Map<String, Integer> inventoryBefore = Flow.inventory(Flow.admin(ADMIN), STATION);
         double creditsBefore = ((Number) Flow.rider(COMPLETE_RIDER).get("/credits/" + riderId).path("balance"))
@@ -216,7 +211,7 @@ class SwapConcurrencyE2ETest {
                 .statusCode(200).extract().path("items");
         assertEquals(1, history.stream().filter(s -> swapId.equals(s.get("swap_id"))).count());
         assertNotNull(history.get(0).get("completed_at"));
-        await("reservation completed", () -> Flow.rider(COMPLETE_RIDER).get("/queue/" + confirmed.path("queue_id")),
+        await("reservation completed", () -> Flow.rider(COMPLETE_RIDER).get("/queue/" + started.queueId()),
                 r -> "completed".equals(r.path("status")));
     }
 
@@ -272,14 +267,7 @@ class SwapConcurrencyE2ETest {
     @Test
     void twoCompletionsNamingDifferentBatteriesHandOutOne() {
         String riderId = Flow.riderId(TWO_BATTERIES_RIDER);
-        Response confirmed = json(Flow.rider(TWO_BATTERIES_RIDER), Map.of("station_id", STATION))
-                .post("/queue/confirm");
-        assertEquals(201, confirmed.statusCode(), confirmed::asString);
-        Response verified = json(Flow.staff(STAFF), Map.of("qr_token", confirmed.path("qr_token"),
-                "station_id", STATION)).post("/qr/verify");
-        assertEquals(200, verified.statusCode(), verified::asString);
-        String swapId = verified.path("swap_id");
-        await("swap " + swapId, () -> Flow.staff(STAFF).get("/swap/" + swapId), r -> r.statusCode() == 200);
+        String swapId = Flow.swapInProgress(TWO_BATTERIES_RIDER, STAFF, STATION).swapId();
 
         Map<String, Integer> inventoryBefore = Flow.inventory(Flow.admin(ADMIN), STATION);
         List<Map<String, Object>> charged = Flow.admin(ADMIN).queryParam("station_id", STATION)
@@ -324,14 +312,7 @@ class SwapConcurrencyE2ETest {
         String[] swapIds = new String[2];
         int[] riders = { SAME_BATTERY_RIDERS, SAME_BATTERY_RIDERS + 1 };
         for (int i = 0; i < 2; i++) {
-            Response confirmed = json(Flow.rider(riders[i]), Map.of("station_id", STATION)).post("/queue/confirm");
-            assertEquals(201, confirmed.statusCode(), confirmed::asString);
-            Response verified = json(Flow.staff(STAFF), Map.of("qr_token", confirmed.path("qr_token"),
-                    "station_id", STATION)).post("/qr/verify");
-            assertEquals(200, verified.statusCode(), verified::asString);
-            swapIds[i] = verified.path("swap_id");
-            String swapId = swapIds[i];
-            await("swap " + swapId, () -> Flow.staff(STAFF).get("/swap/" + swapId), r -> r.statusCode() == 200);
+            swapIds[i] = Flow.swapInProgress(riders[i], STAFF, STATION).swapId();
         }
         Map<String, Integer> inventoryBefore = Flow.inventory(Flow.admin(ADMIN), STATION);
         String battery = (String) Flow.bestCharged(Flow.staff(STAFF), STATION, 0).get("battery_id");
