@@ -23,8 +23,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -51,7 +54,10 @@ public class StationResource {
     // service: staff-service reads station coordinates for ticket assignment from a Kafka consumer.
     @RolesAllowed({ Roles.CONSUMER, Roles.STAFF, Roles.TRANSPORTER, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "Active stations with their inventory summary (cached 5 min, invalidated on change)")
-    public Uni<List<StationView>> list(@QueryParam("city") @Size(max = 64) String city) {
+    @APIResponse(responseCode = "200", description = "The stations, by station_id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = StationView.class)))
+    public Uni<String> list(@QueryParam("city") @Size(max = 64) String city) {
         return stations.list(city);
     }
 

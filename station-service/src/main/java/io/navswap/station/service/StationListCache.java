@@ -1,17 +1,19 @@
 package io.navswap.station.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.navswap.station.config.StationConfig;
 import io.navswap.station.repository.StationRepository;
 import io.navswap.station.rest.StationView;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * {@code GET /station/list} answers cached in Redis, one key per city filter (and one for no filter), for
  * {@code navswap.station.list-cache.ttl}; invalidated whenever a station or its inventory changes. Redis is
- * only a cache: when it fails the list is read from Mongo and the failure logged.
+ * only a cache: when it fails the list is read from Mongo and the failure logged. Answers are JSON text, as
+ * stored: a read from the cache decodes and encodes nothing.
  *
  * <p>Invalidation bumps a generation counter per city ({@code ...:gen:<city>}) that is part of the list key,
  * rather than deleting the list: a reader that loaded Mongo just before a change and stores its answer just
@@ -32,25 +35,35 @@ import org.jboss.logging.Logger;
  * <p>The writer that bumps a generation also fills it, with a list read from Mongo after the bump, so it holds
  * every change made before: under a steady stream of swaps (each one a recount) riders keep hitting the cache
  * instead of each reloading the list on their own request.
+ *
+ * <p>In front of Redis each replica keeps copies of the lists ({@link StationListCopies}), renewed by its own
+ * writes and dropped and fetched again when another replica announces a renewal; a list read is then answered
+ * from memory.
  */
 @ApplicationScoped
-public class StationListCache {
+public class StationListCache implements StationListAnnouncements.Listener {
     private static final Logger LOG = Logger.getLogger(StationListCache.class);
     public static final String PREFIX = "navswap:station:list:";
-    private static final TypeReference<List<StationView>> LIST = new TypeReference<>() {
-    };
 
     private final ReactiveValueCommands<String, String> values;
     private final StationRepository stations;
+    private final StationListAnnouncements announcements;
     private final ObjectMapper mapper;
     private final Duration ttl;
+    private final StationListCopies copies;
 
-    StationListCache(ReactiveRedisDataSource redis, StationRepository stations, ObjectMapper mapper,
-            StationConfig config) {
+    StationListCache(ReactiveRedisDataSource redis, StationRepository stations, StationListAnnouncements announcements,
+            ObjectMapper mapper, StationConfig config) {
         this.values = redis.value(String.class);
         this.stations = stations;
+        this.announcements = announcements;
         this.mapper = mapper;
         this.ttl = config.listCache().ttl();
+        this.copies = new StationListCopies(ttl, Instant::now);
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        announcements.listen(this);
     }
 
     /** The filter part of the keys: {@code _all} or {@code city:<lower-case city>}. */
@@ -59,32 +72,45 @@ public class StationListCache {
     }
 
     public static String generationKey(String city) {
-        return PREFIX + "gen:" + scope(city);
+        return generationKeyOf(scope(city));
     }
 
     public static String listKey(String city, long generation) {
-        return PREFIX + scope(city) + ":g" + generation;
+        return listKeyOf(scope(city), generation);
     }
 
-    /** Active stations (of one city, or all) with their inventory summary, from the cache when fresh. */
-    public Uni<List<StationView>> list(String city) {
-        return values.get(generationKey(city))
+    private static String generationKeyOf(String scope) {
+        return PREFIX + "gen:" + scope;
+    }
+
+    private static String listKeyOf(String scope, long generation) {
+        return PREFIX + scope + ":g" + generation;
+    }
+
+    /** Active stations (of one city, or all) with their inventory summary, as JSON; from the cache when fresh. */
+    public Uni<String> list(String city) {
+        String scope = scope(city);
+        String copy = copies.get(scope);
+        if (copy != null) {
+            return Uni.createFrom().item(copy);
+        }
+        long mark = copies.mark();
+        return values.get(generationKeyOf(scope))
                 .map(StationListCache::generation)
-                .chain(generation -> values.get(listKey(city, generation)).map(cached -> {
-                    List<StationView> hit = decode(cached);
-                    return new Lookup(generation, hit);
-                }))
+                .chain(generation -> values.get(listKeyOf(scope, generation)).map(cached -> new Lookup(generation, cached)))
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("Station list cache unavailable (%s); reading Mongo", e.getMessage());
                     return new Lookup(-1, null);
                 })
                 .chain(lookup -> {
                     if (lookup.hit() != null) {
+                        copies.keep(scope, lookup.generation(), lookup.hit(), mark);
                         return Uni.createFrom().item(lookup.hit());
                     }
-                    Uni<List<StationView>> loaded = load(city);
+                    Uni<String> loaded = load(city);
                     return lookup.generation() < 0 ? loaded
-                            : loaded.call(list -> store(listKey(city, lookup.generation()), list));
+                            : loaded.call(json -> store(listKeyOf(scope, lookup.generation()), json)
+                                    .invoke(() -> copies.keep(scope, lookup.generation(), json, mark)));
                 });
     }
 
@@ -107,18 +133,47 @@ public class StationListCache {
     }
 
     private Uni<Void> renew(String city) {
-        return values.incr(generationKey(city))
-                .chain(generation -> load(city).chain(list -> store(listKey(city, generation), list)))
-                .onFailure().invoke(e -> LOG.warnf("Could not renew the station list cache for %s: %s", scope(city),
-                        e.getMessage()))
+        String scope = scope(city);
+        return values.incr(generationKeyOf(scope))
+                .chain(generation -> load(city)
+                        .call(json -> store(listKeyOf(scope, generation), json))
+                        .invoke(json -> copies.renewed(scope, generation, json))
+                        .chain(() -> announcements.announce(scope, generation)))
+                .onFailure().invoke(e -> {
+                    copies.announced(scope);
+                    LOG.warnf("Could not renew the station list cache for %s: %s", scope, e.getMessage());
+                })
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<List<StationView>> load(String city) {
-        return stations.listActive(city).map(list -> list.stream().map(StationView::of).toList());
+    @Override
+    public void heard(StationListAnnouncements.Announcement announcement) {
+        String scope = announcement.scope();
+        copies.announced(scope);
+        long mark = copies.mark();
+        values.get(listKeyOf(scope, announcement.generation())).subscribe().with(json -> {
+            if (json != null) {
+                copies.keep(scope, announcement.generation(), json, mark);
+            }
+        }, failure -> LOG.debugf("Renewed station list %s not fetched: %s", scope, failure.getMessage()));
     }
 
-    private record Lookup(long generation, List<StationView> hit) {
+    @Override
+    public void listening(boolean heard) {
+        copies.listening(heard);
+    }
+
+    private Uni<String> load(String city) {
+        return stations.listActive(city).map(list -> {
+            try {
+                return mapper.writeValueAsString(list.stream().map(StationView::of).toList());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Station list not serialisable", e);
+            }
+        });
+    }
+
+    private record Lookup(long generation, String hit) {
     }
 
     private static long generation(String value) {
@@ -132,25 +187,9 @@ public class StationListCache {
         }
     }
 
-    private Uni<Void> store(String key, List<StationView> list) {
-        try {
-            return values.setex(key, ttl.toSeconds(), mapper.writeValueAsString(list))
-                    .onFailure().invoke(e -> LOG.warnf("Could not cache station list: %s", e.getMessage()))
-                    .onFailure().recoverWithNull();
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-    }
-
-    private List<StationView> decode(String cached) {
-        if (cached == null) {
-            return null;
-        }
-        try {
-            return mapper.readValue(cached, LIST);
-        } catch (JsonProcessingException e) {
-            LOG.warnf("Discarding unreadable station list cache entry: %s", e.getMessage());
-            return null;
-        }
+    private Uni<Void> store(String key, String json) {
+        return values.setex(key, ttl.toSeconds(), json)
+                .onFailure().invoke(e -> LOG.warnf("Could not cache station list: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
     }
 }

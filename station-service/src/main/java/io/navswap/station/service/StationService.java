@@ -54,8 +54,8 @@ public class StationService {
         this.loads = loads;
     }
 
-    /** Active stations (optionally of one city) with their inventory summary, from the Redis cache when fresh. */
-    public Uni<List<StationView>> list(String city) {
+    /** Active stations (optionally of one city) with their inventory summary as JSON, from the cache when fresh. */
+    public Uni<String> list(String city) {
         return listCache.list(city);
     }
 
@@ -87,7 +87,7 @@ public class StationService {
                 .call(saved -> listCache.invalidate(saved.city))
                 .invoke(saved -> {
                     index.apply(saved);
-                    relay.nudge();
+                    relay.nudge(stations.mongoCollection(), saved.id);
                 })
                 .map(StationView::of);
     }
@@ -135,7 +135,7 @@ public class StationService {
                 }
                 index.apply(updated);
                 if (announced != null) {
-                    relay.nudge();
+                    relay.nudge(stations.mongoCollection(), id);
                 }
                 return listCache.invalidate(station.city, updated.city).replaceWith(StationView.of(updated));
             });

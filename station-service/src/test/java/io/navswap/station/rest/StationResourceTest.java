@@ -20,6 +20,7 @@ import com.mongodb.client.model.Updates;
 import io.navswap.embedded.TestTokens;
 import io.navswap.messaging.ServiceTokens;
 import io.navswap.station.repository.StationRepository;
+import io.navswap.station.service.StationListAnnouncements;
 import io.navswap.station.service.StationListCache;
 import io.navswap.station.support.Api;
 import io.navswap.station.support.Eventually;
@@ -173,6 +174,23 @@ class StationResourceTest {
         admin().body(Map.of("address", "1 Cache Road")).when().put("/station/" + id).then().statusCode(200);
         rider().queryParam("city", city).when().get("/station/list").then()
                 .body("[0].name", equalTo("Renamed in Mongo")).body("[0].address", equalTo("1 Cache Road"));
+    }
+
+    @Test
+    void listFollowsAnotherReplicasRenewal() {
+        String id = newId();
+        String city = "Replicaville" + IDS.incrementAndGet();
+        createStation(id, city, 1.7, 1.7, 10);
+        rider().queryParam("city", city).when().get("/station/list").then().body("[0].name", equalTo("Test " + id));
+
+        // Another replica renews the list: a new generation in Redis, then its announcement.
+        long next = redis.value(String.class).incr(StationListCache.generationKey(city));
+        String renewed = "[{\"station_id\":\"" + id + "\",\"name\":\"Renewed elsewhere\"}]";
+        redis.value(String.class).setex(StationListCache.listKey(city, next), 300, renewed);
+        redis.pubsub(String.class).publish(StationListAnnouncements.CHANNEL,
+                "other-replica " + next + " city:" + city.toLowerCase());
+        Eventually.holds(() -> rider().queryParam("city", city).when().get("/station/list").then()
+                .body("[0].name", equalTo("Renewed elsewhere")));
     }
 
     @Test
