@@ -102,7 +102,7 @@ public class JobService {
                         LOG.infof("Job %s created: %d batteries %s %s → %s %s (%s, %s)", job.id, job.batteryCount,
                                 job.sourceType.wire(), job.sourceId, job.destinationType.wire(), job.destinationId,
                                 job.reason, job.plannedBy);
-                        relay.nudge();
+                        relay.nudge(jobs.mongoCollection(), job.id);
                     }
                 });
     }
@@ -172,7 +172,7 @@ public class JobService {
                         List.of(), job.credits, now);
                 return jobs.accept(jobId, caller.id(), now, event).chain(accepted -> {
                     if (accepted != null) {
-                        relay.nudge();
+                        relay.nudge(jobs.mongoCollection(), jobId);
                         return Uni.createFrom().item(accepted);
                     }
                     return slots.release(caller.id(), jobId).chain(() -> load(jobId)).map(current -> {
@@ -210,7 +210,7 @@ public class JobService {
                 return jobs.pickUp(jobId, caller.id(), batteryIds, count, credits, now, event)
                         .chain(updated -> updated != null ? Uni.createFrom().item(updated) : raced(caller, jobId,
                                 JobStatus.PICKED_UP, "picked up"))
-                        .invoke(relay::nudge);
+                        .invoke(() -> relay.nudge(jobs.mongoCollection(), jobId));
             });
         });
     }
@@ -239,7 +239,7 @@ public class JobService {
     }
 
     private Uni<TransportJob> afterDelivery(TransportJob delivered, String eventId) {
-        relay.nudge();
+        relay.nudge(jobs.mongoCollection(), delivered.id);
         return ledger.bookDelivery(delivered.id, delivered.transporterId, delivered.earnedCredits,
                         delivered.batteryCount, delivered.distanceKm, eventId, delivered.deliveredAt)
                 .onFailure().invoke(e -> LOG.warnf(e, "Earnings of %s not booked now; the job.delivered consumer will",
@@ -275,7 +275,7 @@ public class JobService {
                                 "Job " + jobId + " became " + current.status.wire() + " while being cancelled; try again");
                     });
                 }
-                relay.nudge();
+                relay.nudge(jobs.mongoCollection(), jobId);
                 return job.transporterId == null
                         ? Uni.createFrom().item(cancelled)
                         : slots.release(job.transporterId, jobId).replaceWith(cancelled);

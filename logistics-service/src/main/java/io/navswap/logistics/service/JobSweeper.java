@@ -135,7 +135,7 @@ public class JobSweeper {
                 .map(Long::intValue)
                 .invoke(changed -> {
                     if (changed > 0) {
-                        relay.nudge();
+                        relay.scanAll();
                     }
                 });
     }

@@ -85,7 +85,7 @@ public class LocationService {
             log.distanceMeters = distance == null ? null : round(distance);
             log.outbox.add(events.locationUpdated(location));
             return logs.insert(log)
-                    .invoke(relay::nudge)
+                    .invoke(() -> relay.nudge(logs.mongoCollection(), log.id))
                     .call(() -> rememberLastPosition(location))
                     .chain(() -> active == null
                             ? Uni.createFrom().item(new Result(null, null, null, null, List.of(), now))

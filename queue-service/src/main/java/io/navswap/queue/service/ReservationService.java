@@ -147,7 +147,7 @@ public class ReservationService {
                 .onFailure().call(failure -> slots.release(stationId, id).onFailure().recoverWithNull())
                 .onFailure(MongoErrors::isDuplicateKey)
                 .transform(failure -> QueueProblems.activeReservationExists(null))
-                .invoke(relay::nudge)
+                .invoke(() -> relay.nudge(reservations.mongoCollection(), id))
                 .call(() -> recordToken(claims))
                 .call(() -> liveQueue.add(reservation))
                 .chain(() -> liveQueue.positionOf(stationId, id))

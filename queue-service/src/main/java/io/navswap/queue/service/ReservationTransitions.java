@@ -79,7 +79,7 @@ public class ReservationTransitions {
     }
 
     private Uni<Void> afterMove(Reservation before, ReservationStatus next) {
-        relay.nudge();
+        relay.nudge(reservations.mongoCollection(), before.id);
         return next.isTerminal() ? releaseSlot(before.stationId, before.id) : Uni.createFrom().voidItem();
     }
 

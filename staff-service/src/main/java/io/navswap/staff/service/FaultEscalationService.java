@@ -172,7 +172,7 @@ public class FaultEscalationService {
         return faults.recordDiagnosis(fault.id, screening, d, event)
                 .invoke(done -> {
                     if (done) {
-                        relay.nudge();
+                        relay.nudge(faults.mongoCollection(), fault.id);
                         LOG.infof("Fault %s of %s diagnosed (p=%.2f, %s, triggers %s)%s", fault.id, fault.batteryId, p,
                                 d.faultSource, triggers, critical ? "; escalating to a ticket" : "");
                     }

@@ -91,7 +91,7 @@ public class TicketService {
                     Ticket ticket = newTicket(t.getItem1(), fault, reason, t.getItem2(), now);
                     t.getItem3().stream().filter(id -> !ticket.faultIds.contains(id)).forEach(ticket.faultIds::add);
                     return tickets.insert(ticket)
-                            .invoke(relay::nudge)
+                            .invoke(() -> relay.nudge(tickets.mongoCollection(), ticket.id))
                             .invoke(() -> LOG.infof("Ticket %s opened for battery %s (fault %s, %s, %s)", ticket.id,
                                     fault.batteryId, fault.id, ticket.priority.wire(), ticket.assignmentNote))
                             .onFailure(MongoErrors::isDuplicateKey).recoverWithUni(() -> openForFault(fault, reason));
@@ -237,7 +237,7 @@ public class TicketService {
             return tickets.apply(id, transition.expected(), ticket.version, transition.change()).chain(done -> {
                 if (done) {
                     if (transition.change().event() != null) {
-                        relay.nudge();
+                        relay.nudge(tickets.mongoCollection(), id);
                     }
                     return get(id);
                 }

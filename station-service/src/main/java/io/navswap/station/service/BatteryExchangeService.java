@@ -132,7 +132,7 @@ public class BatteryExchangeService {
                 InventoryMarker.station(request.stationId(), "swap"), fault, faultId).chain(moved -> {
                     if (moved != null) {
                         if (event != null) {
-                            relay.nudge();
+                            relay.nudge(batteries.mongoCollection(), request.oldBatteryId());
                         }
                         return Uni.createFrom().item(result(request, moved));
                     }

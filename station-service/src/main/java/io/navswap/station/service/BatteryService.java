@@ -252,7 +252,7 @@ public class BatteryService {
                     recounter.nudge();
                 }
                 if (!outbox.isEmpty()) {
-                    relay.nudge();
+                    relay.nudge(batteries.mongoCollection(), id);
                     LOG.infof("Battery %s: level-1 fault %s (%s)", id, recordedFault, quarantined ? "quarantined" : "flagged");
                 }
                 return Uni.createFrom().item(new TelemetryResult(BatteryView.of(updated), quarantined, recordedFault));

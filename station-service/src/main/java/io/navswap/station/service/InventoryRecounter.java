@@ -7,7 +7,6 @@ import io.navswap.station.config.StationConfig;
 import io.navswap.station.domain.Battery;
 import io.navswap.station.domain.InventoryMarker;
 import io.navswap.station.domain.LocationType;
-import io.navswap.station.domain.Station;
 import io.navswap.station.domain.StationInventory;
 import io.navswap.station.repository.BatteryRepository;
 import io.navswap.station.repository.PartnerShopRepository;
@@ -79,7 +78,11 @@ public class InventoryRecounter {
         pass.every(interval);
     }
 
-    /** One pass: every place named by pending markers (a bounded batch of batteries) is recounted once. */
+    /**
+     * One pass: every place named by pending markers (a bounded batch of batteries) is recounted once, then the
+     * cached station lists are renewed once for all stations whose counts changed (a charging tick completes
+     * batteries at many stations; renewing the unfiltered list per station would reload it that many times).
+     */
     public Uni<Integer> recountPending() {
         return batteries.withPendingMarkers(batchSize).chain(pending -> {
             if (pending.isEmpty()) {
@@ -101,43 +104,42 @@ public class InventoryRecounter {
                     }
                 }
             }
+            Set<String> changedCities = new LinkedHashSet<>();
             return Multi.createFrom().iterable(byPlace.entrySet())
                     .onItem().transformToUniAndConcatenate(entry -> {
                         InventoryMarker sample = samples.get(entry.getKey());
                         Uni<Void> recount = sample == null ? Uni.createFrom().voidItem()
-                                : recount(sample, String.join(",", reasons.get(entry.getKey())));
+                                : recount(sample, String.join(",", reasons.get(entry.getKey())), changedCities);
                         return recount.chain(() -> removeMarkers(entry.getValue())).replaceWith(1)
                                 .onFailure().recoverWithItem(e -> {
                                     LOG.warnf(e, "Recount of %s failed; its markers stay for the next pass", entry.getKey());
                                     return 0;
                                 });
                     })
-                    .collect().with(Collectors.summingInt(Integer::intValue));
+                    .collect().with(Collectors.summingInt(Integer::intValue))
+                    .call(() -> changedCities.isEmpty() ? Uni.createFrom().voidItem()
+                            : listCache.invalidate(changedCities.toArray(String[]::new)));
         });
     }
 
-    private Uni<Void> recount(InventoryMarker place, String reason) {
+    private Uni<Void> recount(InventoryMarker place, String reason, Set<String> changedCities) {
         return switch (place.kind()) {
-            case STATION -> recountStation(place.placeId(), reason, 1).replaceWithVoid();
+            case STATION -> recountStation(place.placeId(), reason, 1, changedCities);
             case SHOP -> recountShop(place.placeId(), 1).replaceWithVoid();
         };
     }
 
-    /** Recounts one station now; answers the station as stored afterwards ({@code null} if it does not exist). */
-    public Uni<Station> recountStation(String stationId, String reason) {
-        return recountStation(stationId, reason, 1);
-    }
-
-    private Uni<Station> recountStation(String stationId, String reason, int attempt) {
+    /** Recounts one station; a station whose counts changed adds its city to {@code changedCities}. */
+    private Uni<Void> recountStation(String stationId, String reason, int attempt, Set<String> changedCities) {
         return stations.findById(stationId).chain(station -> {
             if (station == null) {
                 LOG.warnf("Batteries moved to unknown station %s; nothing to recount", stationId);
-                return Uni.createFrom().nullItem();
+                return Uni.createFrom().voidItem();
             }
             return batteries.atPlace(LocationType.STATION, stationId).chain(found -> {
                 StationInventory counted = InventoryCounts.of(found);
                 if (counted.sameAs(station.inventory)) {
-                    return Uni.createFrom().item(station);
+                    return Uni.createFrom().voidItem();
                 }
                 OutboxEntry event = station.inventory != null && counted.sameCounts(station.inventory) ? null
                         : events.inventoryChanged(stationId, station.capacity, counted, reason);
@@ -147,13 +149,14 @@ public class InventoryRecounter {
                             return Uni.createFrom().failure(new IllegalStateException(
                                     "Station " + stationId + " inventory kept changing during " + attempt + " recounts"));
                         }
-                        return recountStation(stationId, reason, attempt + 1);
+                        return recountStation(stationId, reason, attempt + 1, changedCities);
                     }
                     index.apply(updated);
                     if (event != null) {
-                        relay.nudge();
+                        relay.nudge(stations.mongoCollection(), stationId);
                     }
-                    return listCache.invalidate(updated.city).replaceWith(updated);
+                    changedCities.add(updated.city);
+                    return Uni.createFrom().voidItem();
                 });
             });
         });

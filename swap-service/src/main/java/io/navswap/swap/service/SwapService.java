@@ -196,7 +196,7 @@ public class SwapService {
                     return sameCompletion(current, command);
                 });
             }
-            relay.nudge();
+            relay.nudge(swaps.mongoCollection(), swap.id);
             LOG.infof("Swap %s completed at %s: %s -> %s (%s)", swap.id, swap.stationId, oldBattery, newBattery,
                     oldStatus);
             return Uni.createFrom().item(sameCompletion(updated, command));
