@@ -19,7 +19,7 @@ public record StackConfig(
         String serviceJavaOptions,
         Map<String, String> extraServiceEnv) {
 
-    static final String DEFAULT_JAVA_OPTIONS = "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    static final String DEFAULT_JAVA_OPTIONS = "-Xmx320m -XX:+UseParallelGC -XX:TieredStopAtLevel=1";
 
     /** The launcher's configuration from the environment (documented in deploy/README.md). */
     public static StackConfig fromEnvironment(Path home) {
