@@ -29,10 +29,10 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
  * At-least-once: a crash after the send and before the removal publishes the event again, which the
  * consumers' event-id deduplication absorbs.
  *
- * <p>A writer names the document it just wrote ({@link #nudge(ReactiveMongoCollection, Object)}): the relay then reads that one
- * document by id, instead of looking through whole collections. The timed pass looks through every configured
- * collection, for events whose nudge was lost (a crash between the write and the publish). Targeted relays and
- * scans run one after the other, never at once, so one event is not sent twice by two passes.
+ * <p>A writer names the document it just wrote ({@link #nudge(ReactiveMongoCollection, Object)}): the relay then
+ * reads that one document by id, instead of looking through whole collections. The timed pass looks through every
+ * configured collection, for events whose nudge was lost (a crash between the write and the publish). Targeted
+ * relays and scans run one after the other, never at once, so one event is not sent twice by two passes.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -112,7 +112,8 @@ public class OutboxRelay {
 
     private Uni<Integer> relayWritten(Written doc) {
         ReactiveMongoCollection<Document> collection = mongo.getDatabase(database).getCollection(doc.collection());
-        return relayFound(collection, collection.find(Filters.and(Filters.eq("_id", doc.id()), Filters.exists(PENDING))));
+        return relayFound(collection,
+                collection.find(Filters.and(Filters.eq("_id", doc.id()), Filters.exists(PENDING))));
     }
 
     private Uni<Integer> relayCollection(String name) {

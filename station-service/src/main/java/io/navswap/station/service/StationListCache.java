@@ -97,7 +97,8 @@ public class StationListCache implements StationListAnnouncements.Listener {
         long mark = copies.mark();
         return values.get(generationKeyOf(scope))
                 .map(StationListCache::generation)
-                .chain(generation -> values.get(listKeyOf(scope, generation)).map(cached -> new Lookup(generation, cached)))
+                .chain(generation -> values.get(listKeyOf(scope, generation))
+                        .map(cached -> new Lookup(generation, cached)))
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("Station list cache unavailable (%s); reading Mongo", e.getMessage());
                     return new Lookup(-1, null);
@@ -155,7 +156,8 @@ public class StationListCache implements StationListAnnouncements.Listener {
             if (json != null) {
                 copies.keep(scope, announcement.generation(), json, mark);
             }
-        }, failure -> LOG.debugf("Renewed station list %s not fetched: %s", scope, failure.getMessage()));
+        }, failure -> LOG.warnf("Renewed station list %s not fetched (the next read asks Redis): %s", scope,
+                failure.getMessage()));
     }
 
     @Override
