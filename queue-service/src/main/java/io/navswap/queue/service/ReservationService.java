@@ -148,9 +148,10 @@ public class ReservationService {
                 .onFailure(MongoErrors::isDuplicateKey)
                 .transform(failure -> QueueProblems.activeReservationExists(null))
                 .invoke(() -> relay.nudge(reservations.mongoCollection(), id))
-                .call(() -> recordToken(claims))
-                .call(() -> liveQueue.add(reservation))
-                .chain(() -> liveQueue.positionOf(stationId, id))
+                // The token's audit record (Mongo) and the live queue (Redis) do not depend on each other.
+                .chain(() -> Uni.combine().all().unis(recordToken(claims),
+                                liveQueue.add(reservation).chain(() -> liveQueue.positionOf(stationId, id)))
+                        .with((recorded, position) -> position))
                 .map(position -> {
                     int shown = position > 0 ? position : slotPosition;
                     return new Confirmation(reservation, token, reservation.qrExpiresAt, shown,
