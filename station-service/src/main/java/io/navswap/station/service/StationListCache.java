@@ -141,7 +141,7 @@ public class StationListCache implements StationListAnnouncements.Listener {
                         .invoke(json -> copies.renewed(scope, generation, json))
                         .chain(() -> announcements.announce(scope, generation)))
                 .onFailure().invoke(e -> {
-                    copies.announced(scope);
+                    copies.stale(scope);
                     LOG.warnf("Could not renew the station list cache for %s: %s", scope, e.getMessage());
                 })
                 .onFailure().recoverWithNull();
@@ -150,7 +150,7 @@ public class StationListCache implements StationListAnnouncements.Listener {
     @Override
     public void heard(StationListAnnouncements.Announcement announcement) {
         String scope = announcement.scope();
-        copies.announced(scope);
+        copies.stale(scope);
         long mark = copies.mark();
         values.get(listKeyOf(scope, announcement.generation())).subscribe().with(json -> {
             if (json != null) {

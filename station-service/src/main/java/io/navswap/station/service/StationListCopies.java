@@ -12,9 +12,9 @@ import java.util.function.Supplier;
  * {@link StationListAnnouncements}): an announcement missed would leave a copy stale, so while announcements may be
  * missed nothing is kept.
  *
- * <p>Every change seen (an announcement, a renewal by this replica, the subscription coming or going) advances
- * {@link #mark()}. A read that went to Redis keeps its answer only if nothing changed while it ran: an answer
- * read before a renewal is never kept after it.
+ * <p>Every change seen (an announcement, a renewal by this replica or its failure, the subscription coming or
+ * going) advances {@link #mark()}. A read that went to Redis keeps its answer only if nothing changed while it
+ * ran: an answer read before a renewal is never kept after it.
  */
 final class StationListCopies {
     private record Copy(String json, long generation, Instant expires) {
@@ -66,8 +66,8 @@ final class StationListCopies {
         }
     }
 
-    /** Another replica renewed the list of a scope: the copy is stale. */
-    synchronized void announced(String scope) {
+    /** The list of a scope changed and this replica lacks the new one (renewed elsewhere, or its renewal failed). */
+    synchronized void stale(String scope) {
         changes++;
         copies.remove(scope);
     }

@@ -36,7 +36,7 @@ class StationListCopiesTest {
         assertEquals("[new]", copies.get("_all"));
 
         mark = copies.mark();
-        copies.announced("city:delhi");
+        copies.stale("city:delhi");
         copies.keep("city:delhi", 3, "[old]", mark);
         assertNull(copies.get("city:delhi"), "another replica renewed while this read ran");
     }
@@ -44,7 +44,7 @@ class StationListCopiesTest {
     @Test
     void anAnnouncementDropsTheCopy() {
         copies.keep("_all", 3, "[1]", copies.mark());
-        copies.announced("_all");
+        copies.stale("_all");
         assertNull(copies.get("_all"));
     }
 
