@@ -7,17 +7,22 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.navswap.embedded.TestTokens;
 import io.navswap.gateway.support.FakeUpstream;
+import io.navswap.shared.security.VerifiedTokenCache;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.build.Jwt;
 import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,6 +44,9 @@ import org.junit.jupiter.api.Test;
 class ReverseProxyTest {
     private static final String PROBLEM = "https://navswap.io/problems/";
     private static FakeUpstream station;
+
+    @Inject
+    JWTParser parser;
 
     @BeforeAll
     static void startFakeStationService() {
@@ -161,9 +169,16 @@ class ReverseProxyTest {
     }
 
     @Test
+    void tokensAreCheckedByTheParserThatRemembersAcceptedOnes() {
+        assertInstanceOf(VerifiedTokenCache.class, ClientProxy.unwrap(parser));
+    }
+
+    @Test
     void tamperedTokenIsRefusedAtTheEdge() {
         String token = bearer();
         String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        // The genuine token is accepted (and remembered) first: its tampered copy must still be refused.
+        given().header("Authorization", token).when().get("/station/echo").then().statusCode(200);
         int before = station.echoCount();
         given().header("Authorization", tampered).when().get("/station/echo").then().statusCode(401)
                 .contentType(startsWith("application/problem+json"))
