@@ -16,15 +16,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Feeds the queue read model from navswap.swaps: a reservation in a live state is in its station's set, a
- * terminal one is not. Deduplicated by event id, and each apply is an idempotent {@code $addToSet}/{@code $pull};
- * events of one station share a partition (key {@code station:<id>}), so they apply in order.
+ * Feeds the queue read model from navswap.swaps: a reservation enters its station's set when it is confirmed and
+ * leaves it when it ends. Deduplicated by event id, and each apply is an idempotent {@code $addToSet}/{@code $pull};
+ * events of one station share a partition (key {@code station:<id>}), so they apply in order. The steps in between
+ * (approaching, arrived, started) change nothing here: the reservation is in the set since its confirmation, which
+ * every reservation is created with and which comes first in the partition. Skipping them saves four database
+ * operations per event on every rider's way in.
  */
 @ApplicationScoped
 public class ReservationEventsConsumer {
     private static final Logger LOG = Logger.getLogger(ReservationEventsConsumer.class);
     static final String CONSUMER = "station-queue-read-model";
-    private static final Set<String> LIVE = Set.of("confirmed", "approaching", "arrived", "in_progress", "started");
+    private static final String CONFIRMED = "confirmed";
+    private static final Set<String> IN_BETWEEN = Set.of("approaching", "arrived", "in_progress", "started");
     private static final Set<String> ENDED = Set.of("completed", "cancelled", "expired", "failed");
 
     private final EventReader reader;
@@ -44,6 +48,9 @@ public class ReservationEventsConsumer {
     public Uni<Void> consume(String payload) {
         EventEnvelope envelope = reader.envelope(payload);
         if (envelope.type().startsWith("reservation.")) {
+            if (IN_BETWEEN.contains(envelope.type().substring("reservation.".length()))) {
+                return Uni.createFrom().voidItem();
+            }
             ReservationChanged data = reader.data(envelope, ReservationChanged.class);
             return processed.once(CONSUMER, envelope.eventId(), () -> apply(envelope.type(), data)).replaceWithVoid();
         }
@@ -66,13 +73,13 @@ public class ReservationEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         String state = type.substring("reservation.".length());
-        if (!LIVE.contains(state) && !ENDED.contains(state) && data.status() != null) {
+        if (!CONFIRMED.equals(state) && !ENDED.contains(state) && data.status() != null) {
             state = data.status().toLowerCase(Locale.ROOT);
         }
         if (ENDED.contains(state)) {
             return queues.remove(data.stationId(), data.reservationId()).invoke(n -> lengths.update(data.stationId(), n));
         }
-        if (LIVE.contains(state)) {
+        if (CONFIRMED.equals(state)) {
             return queues.add(data.stationId(), data.reservationId()).invoke(n -> lengths.update(data.stationId(), n));
         }
         LOG.debugf("Reservation event of unknown state %s skipped", type);

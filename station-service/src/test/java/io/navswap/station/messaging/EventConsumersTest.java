@@ -77,6 +77,8 @@ class EventConsumersTest {
         KafkaProbe.publish("navswap.swaps", key, "reservation.cancelled", reservation("R1-" + station, station, "cancelled"));
         Eventually.holds(() -> assertEquals(1, queueLength(station)));
 
+        // A late step of an ended reservation does not bring it back: the set follows confirmations and endings.
+        KafkaProbe.publish("navswap.swaps", key, "reservation.arrived", reservation("R1-" + station, station, "arrived"));
         KafkaProbe.publish("navswap.swaps", key, "reservation.started", reservation("R2-" + station, station, "in_progress"));
         KafkaProbe.publish("navswap.swaps", key, "reservation.completed", reservation("R2-" + station, station, "completed"));
         Eventually.holds(() -> assertEquals(0, queueLength(station)));
