@@ -14,9 +14,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Reservation lifecycle events from {@code navswap.swaps}. {@code reservation.started} creates the swap when the
  * verifying call never arrived; {@code reservation.failed} / {@code reservation.cancelled} fail a swap still
- * started. Other types (including our own {@code swap.completed}) are skipped. Applied once per event id, and
- * every update is conditional as well, so a replay changes nothing. A transient failure (MongoDB briefly away) is
- * retried a few times; an unreadable event fails at once and lands in the dead-letter topic.
+ * started. Other types (including our own {@code swap.completed}) are skipped. A start is idempotent by itself
+ * (the swap id is the key); the failures are applied once per event id, and their update is conditional as well,
+ * so a replay changes nothing. A transient failure (MongoDB briefly away) is retried a few times; an unreadable
+ * event fails at once and lands in the dead-letter topic.
  */
 @ApplicationScoped
 public class ReservationEventsConsumer {
@@ -44,9 +45,8 @@ public class ReservationEventsConsumer {
 
     private Uni<Void> apply(EventEnvelope envelope) {
         return switch (envelope.type()) {
-            case EventTypes.RESERVATION_STARTED -> processed.once(CONSUMER, envelope.eventId(),
-                    () -> swaps.startFromEvent(reader.data(envelope, ReservationChanged.class), envelope.occurredAt()))
-                    .replaceWithVoid();
+            case EventTypes.RESERVATION_STARTED ->
+                swaps.startFromEvent(reader.data(envelope, ReservationChanged.class), envelope.occurredAt());
             case EventTypes.RESERVATION_FAILED, EventTypes.RESERVATION_CANCELLED -> processed.once(CONSUMER,
                     envelope.eventId(),
                     () -> swaps.failFromEvent(reader.data(envelope, ReservationChanged.class), envelope.occurredAt()))

@@ -88,7 +88,12 @@ public class SwapService {
         Instant startedAt = reservation.changedAt() != null ? reservation.changedAt() : occurredAt;
         StartSwap command = new StartSwap(reservation.swapId(), reservation.reservationId(), reservation.userId(),
                 null, reservation.stationId(), reservation.staffId(), reservation.batterySohMin());
-        return startOnce(command, startedAt.truncatedTo(ChronoUnit.MILLIS))
+        // Usually the verifying call created the swap already: one read by id settles it, and the event needs no
+        // processed-event record, since a redelivery ends at the same read.
+        return swaps.findById(command.swapId())
+                .chain(found -> found != null
+                        ? matching(command, found)
+                        : startOnce(command, startedAt.truncatedTo(ChronoUnit.MILLIS)))
                 .onFailure(ProblemException.class).invoke(conflict -> LOG.warnf(
                         "reservation.started for %s not applied: %s", reservation.reservationId(), conflict.getMessage()))
                 .onFailure(ProblemException.class).recoverWithNull()
@@ -113,18 +118,23 @@ public class SwapService {
                                     + (other != null ? other.id : "(unknown)"));
                         });
             }
-            if (!found.reservationId.equals(command.reservationId()) || !found.userId.equals(command.userId())
-                    || !found.stationId.equals(command.stationId())) {
-                return Uni.createFrom().failure(ProblemException.conflict("swap-id-conflict", "Swap "
-                        + command.swapId() + " belongs to reservation " + found.reservationId + " of user "
-                        + found.userId + " at station " + found.stationId));
-            }
-            if (found.userName == null && command.userName() != null) {
-                return swaps.fillUserName(found.id, command.userName())
-                        .map(updated -> new Started(updated != null ? updated : found, false));
-            }
-            return Uni.createFrom().item(new Started(found, false));
+            return matching(command, found);
         });
+    }
+
+    /** The existing swap of this id, when it is the one the command starts; a conflict otherwise. */
+    private Uni<Started> matching(StartSwap command, Swap found) {
+        if (!found.reservationId.equals(command.reservationId()) || !found.userId.equals(command.userId())
+                || !found.stationId.equals(command.stationId())) {
+            return Uni.createFrom().failure(ProblemException.conflict("swap-id-conflict", "Swap "
+                    + command.swapId() + " belongs to reservation " + found.reservationId + " of user "
+                    + found.userId + " at station " + found.stationId));
+        }
+        if (found.userName == null && command.userName() != null) {
+            return swaps.fillUserName(found.id, command.userName())
+                    .map(updated -> new Started(updated != null ? updated : found, false));
+        }
+        return Uni.createFrom().item(new Started(found, false));
     }
 
     private static Swap newSwap(StartSwap command, Instant startedAt) {
@@ -267,8 +277,12 @@ public class SwapService {
         if (!caller.is(userId) && !caller.isAdmin()) {
             return Uni.createFrom().failure(ProblemException.forbidden("You may read only your own swap history"));
         }
-        return Uni.combine().all().unis(swaps.pageByUser(userId, page, size), swaps.countByUser(userId))
-                .with((items, total) -> new SwapPage(items, page, size, total));
+        // A page that is not full (and not past the end) tells the total by itself: most riders' history fits on
+        // the first page, and counting reads every swap of the rider again.
+        return swaps.pageByUser(userId, page, size).chain(items -> items.size() < size
+                && (page == 0 || !items.isEmpty())
+                        ? Uni.createFrom().item(new SwapPage(items, page, size, (long) page * size + items.size()))
+                        : swaps.countByUser(userId).map(total -> new SwapPage(items, page, size, total)));
     }
 
     private Uni<Swap> findOrFail(String swapId) {
