@@ -2,8 +2,6 @@ package io.navswap.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,12 +21,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     public static EmbeddedMongo inMemory(int port) {
-        return new EmbeddedMongo(new MemoryBackend(), port);
+        return new EmbeddedMongo(new IdLookupBackends.InMemory(), port);
     }
 
     public static EmbeddedMongo onDisk(Path file, int port) throws java.io.IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        return new EmbeddedMongo(new H2Backend(file.toAbsolutePath().toString()), port);
+        return new EmbeddedMongo(new IdLookupBackends.OnDisk(file.toAbsolutePath().toString()), port);
     }
 
     public String connectionString() {
