@@ -102,7 +102,7 @@ final class IdLookupBackends {
             return new Database(name);
         }
 
-        /** Inner, not static: H2Database opens its existing collections in its constructor, before any field of ours. */
+        /** Inner, not static: H2Database opens its existing collections in its constructor, before our fields exist. */
         private final class Database extends H2Database {
             Database(String name) {
                 super(name, getMvStore(), getCursorRegistry());
@@ -120,8 +120,8 @@ final class IdLookupBackends {
         }
 
         private static final class IdLookupCollection extends H2Collection {
-            IdLookupCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
-                    MVMap<String, Object> meta, CursorRegistry cursors) {
+            IdLookupCollection(MongoDatabase database, String name, CollectionOptions options,
+                    MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
                 super(database, name, options, data, meta, cursors);
             }
 

@@ -59,8 +59,10 @@ class IdLookupBackendsTest {
             assertEquals(0, swaps.updateOne(Filters.and(Filters.eq("_id", "swp-1"), Filters.eq("version", 1)),
                     Updates.inc("version", 1)).getModifiedCount(), "a version guard refuses the stale write");
 
-            Document won = swaps.findOneAndUpdate(Filters.and(Filters.eq("_id", "swp-2"), Filters.eq("status", "STARTED")),
-                    Updates.set("status", "FAILED"), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            Document won = swaps.findOneAndUpdate(
+                    Filters.and(Filters.eq("_id", "swp-2"), Filters.eq("status", "STARTED")),
+                    Updates.set("status", "FAILED"),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
             assertEquals("FAILED", won.getString("status"));
             assertNull(swaps.findOneAndUpdate(Filters.and(Filters.eq("_id", "swp-2"), Filters.eq("status", "STARTED")),
                     Updates.set("status", "FAILED")), "only one caller wins the transition");
