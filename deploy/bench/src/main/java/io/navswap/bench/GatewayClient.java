@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** A timed HTTP client for the gateway: every call is recorded under its endpoint name. */
 final class GatewayClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TOO_MANY_REQUESTS = 429;
+    private static final int LOGIN_RETRIES = 10;
 
     /**
      * HTTP/1.1 with a connection per concurrent call, like many riders' phones. The JDK default (h2c) would put
@@ -49,11 +51,25 @@ final class GatewayClient {
     String token(String email, String password) {
         return tokens.computeIfAbsent(email, e -> {
             Answer login = call("auth/login", "POST", "/auth/login", null, Map.of("email", e, "password", password));
+            // Logging in everyone at once outruns the gateway's per-client limit; its 429 says to wait a second.
+            for (int retry = 0; login.status() == TOO_MANY_REQUESTS && retry < LOGIN_RETRIES; retry++) {
+                pause(Duration.ofSeconds(1));
+                login = call("auth/login", "POST", "/auth/login", null, Map.of("email", e, "password", password));
+            }
             if (!login.ok()) {
                 throw new IllegalStateException("login of " + e + " failed: " + login.status() + " " + login.body());
             }
             return login.body().path("access_token").asText();
         });
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     Answer get(String endpoint, String path, String token) {
