@@ -45,7 +45,8 @@ public final class Bench {
         SwapJourney.logInEveryone(unmeasured);
         System.out.printf(Locale.ROOT, "warm-up: %d journeys (not measured)%n", warmUp);
         SwapJourney warmJourney = new SwapJourney(unmeasured);
-        runJourneys(warmJourney, 0, warmUp, perSecond);
+        int warmUpFailed = runJourneys(warmJourney, 0, warmUp, perSecond);
+        System.out.printf(Locale.ROOT, "warm-up: %d journeys failed%n", warmUpFailed);
         Latencies latencies = new Latencies();
         SwapJourney journey = warmJourney.measuredBy(new GatewayClient(gatewayUrl, latencies, unmeasured.tokens()));
         long start = System.nanoTime();

@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -23,7 +24,8 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server backends that read a query pinning {@code _id} to one value through the {@code _id} index.
+ * mongo-java-server backends that read a query pinning {@code _id} to one value through the {@code _id} index,
+ * and that keep the non-unique indexes the services create ({@link SecondaryIndex}) instead of ignoring them.
  *
  * <p>The server uses an index only when a query names exactly that index's fields: {@code {_id: x}} is a lookup,
  * but {@code {_id: x, version: 3}} or {@code {$and: [{_id: x}, {status: "STARTED"}]}} (every conditional update,
@@ -117,6 +119,12 @@ final class IdLookupBackends {
                 MVMap<String, Object> meta = store.openMap("meta." + namespace);
                 return new IdLookupCollection(this, name, options, data, meta, cursorRegistry);
             }
+
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
+                    boolean sparse) {
+                return new SecondaryIndex<>(name, keys, sparse);
+            }
         }
 
         private static final class IdLookupCollection extends H2Collection {
@@ -150,6 +158,12 @@ final class IdLookupBackends {
             @Override
             protected MemoryCollection openOrCreateCollection(String name, CollectionOptions options) {
                 return new IdLookupCollection(this, name, options, cursorRegistry);
+            }
+
+            @Override
+            protected Index<Integer> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
+                    boolean sparse) {
+                return new SecondaryIndex<>(name, keys, sparse);
             }
         }
 

@@ -27,9 +27,7 @@ class IdLookupBackendsTest {
     static Path dir;
 
     static Stream<Arguments> servers() throws Exception {
-        return Stream.of(
-                Arguments.of("memory", EmbeddedMongo.inMemory(FreePorts.any())),
-                Arguments.of("disk", EmbeddedMongo.onDisk(dir.resolve("mongo.db"), FreePorts.any())));
+        return BothBackends.servers(dir, "mongo.db");
     }
 
     @ParameterizedTest(name = "{0}")

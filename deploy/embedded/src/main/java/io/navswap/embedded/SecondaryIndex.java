@@ -1,0 +1,215 @@
+package io.navswap.embedded;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A non-unique index for mongo-java-server, which by itself ignores every index that is not unique (every
+ * history-by-user or batteries-at-a-station query then reads the whole collection, which grows with use).
+ *
+ * <p>It answers a query that pins the index's leading fields to plain values ({@code {userId: "u"}}, or the
+ * same inside a top-level {@code $and}) with the positions of the documents holding those values, for the
+ * longest pinned prefix of its fields; the server's matcher then applies the whole query to those documents, so
+ * this only has to never leave out a document that could match. Hence the cautious edges: only plain values
+ * (no operators, arrays, patterns or null) are looked up, numbers are compared as doubles as the server does,
+ * and an array field files its document under each of its elements. Order, range and sort are left to the
+ * server. It lives in memory and is rebuilt from the documents when the store is opened.
+ */
+final class SecondaryIndex<P> extends Index<P> {
+    private static final String AND = "$and";
+    /** The key of a field a document lacks; no lookup asks for it (null is never looked up). */
+    private static final Object MISSING = new Object();
+
+    private final List<String> fields;
+    /** Per prefix length (index 0: the first field alone): the values of those fields -> documents. */
+    private final List<Map<List<Object>, Set<P>>> byPrefix = new ArrayList<>();
+    /** Where each indexed document is, by its {@code _id}: removal and updates are asked by document. */
+    private final Map<Object, P> positions = new HashMap<>();
+
+    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.fields = keys.stream().map(IndexKey::getKey).toList();
+        for (int i = 0; i < fields.size(); i++) {
+            byPrefix.add(new HashMap<>());
+        }
+    }
+
+    @Override
+    public synchronized P getPosition(Document document) {
+        return positions.get(idOf(document));
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<P> collection) {
+        // Not unique: nothing to refuse.
+    }
+
+    @Override
+    public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+        positions.put(idOf(document), position);
+        for (int length = 1; length <= fields.size(); length++) {
+            Map<List<Object>, Set<P>> map = byPrefix.get(length - 1);
+            for (List<Object> key : keysOf(document, length)) {
+                map.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
+            }
+        }
+    }
+
+    @Override
+    public synchronized P remove(Document document) {
+        P position = positions.remove(idOf(document));
+        if (position != null) {
+            unfile(document, position);
+        }
+        return position;
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return !pinned(query).isEmpty();
+    }
+
+    @Override
+    public synchronized Iterable<P> getPositions(Document query) {
+        List<Object> values = pinned(query);
+        Set<P> found = byPrefix.get(values.size() - 1).get(values);
+        // A copy: the caller may update or delete the documents while it walks them.
+        return found == null ? List.of() : new ArrayList<>(found);
+    }
+
+    @Override
+    public synchronized long getCount() {
+        return positions.size();
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0;
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        // Not unique: nothing to refuse.
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
+            MongoCollection<P> collection) {
+        unfile(oldDocument, position);
+        positions.remove(idOf(oldDocument));
+        add(newDocument, position, collection);
+    }
+
+    @Override
+    public synchronized void drop() {
+        positions.clear();
+        byPrefix.forEach(Map::clear);
+    }
+
+    private void unfile(Document document, P position) {
+        for (int length = 1; length <= fields.size(); length++) {
+            Map<List<Object>, Set<P>> map = byPrefix.get(length - 1);
+            for (List<Object> key : keysOf(document, length)) {
+                Set<P> filed = map.get(key);
+                if (filed != null && filed.remove(position) && filed.isEmpty()) {
+                    map.remove(key);
+                }
+            }
+        }
+    }
+
+    /** The plain values {@code query} requires of the leading fields, as long as it pins them one after another. */
+    private List<Object> pinned(Document query) {
+        List<Object> values = new ArrayList<>();
+        for (String field : fields) {
+            Object value = plainValue(query, field);
+            if (value == null) {
+                break;
+            }
+            values.add(value);
+        }
+        return values;
+    }
+
+    private static Object plainValue(Document query, String field) {
+        Object value = normalized(query.get(field));
+        if (value != null) {
+            return value;
+        }
+        if (query.get(AND) instanceof List<?> parts) {
+            for (Object part : parts) {
+                Object found = part instanceof Document condition ? normalized(condition.get(field)) : null;
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A value compared by equality, as the index files it; null for operators, arrays, patterns and null. */
+    private static Object normalized(Object value) {
+        if (value == null || value instanceof Document || value instanceof Collection<?>
+                || value instanceof BsonRegularExpression || value instanceof Missing) {
+            return null;
+        }
+        return value instanceof Number number ? Double.valueOf(number.doubleValue()) : value;
+    }
+
+    /** Every key the document is filed under for a prefix of {@code length} fields (one per array element). */
+    private List<List<Object>> keysOf(Document document, int length) {
+        List<List<Object>> keys = List.of(List.of());
+        for (String field : fields.subList(0, length)) {
+            List<List<Object>> longer = new ArrayList<>();
+            Collection<Object> values = valuesOf(document, field);
+            for (List<Object> key : keys) {
+                for (Object value : values) {
+                    List<Object> next = new ArrayList<>(key);
+                    next.add(value);
+                    longer.add(next);
+                }
+            }
+            keys = longer;
+        }
+        return keys;
+    }
+
+    private static Collection<Object> valuesOf(Document document, String field) {
+        Object value = Utils.getSubdocumentValueCollectionAware(document, field);
+        Set<Object> values = new LinkedHashSet<>();
+        if (value instanceof Collection<?> elements) {
+            elements.forEach(element -> values.add(keyOf(element)));
+        } else {
+            values.add(keyOf(value));
+        }
+        if (values.isEmpty()) {
+            values.add(MISSING);
+        }
+        return values;
+    }
+
+    private static Object keyOf(Object value) {
+        Object key = normalized(value);
+        if (key != null) {
+            return key;
+        }
+        // Sub-documents and nested arrays are filed as they are: no lookup asks for them, they only need a place.
+        return value == null || value instanceof Missing ? MISSING : value;
+    }
+
+    private static Object idOf(Document document) {
+        return keyOf(document.get("_id"));
+    }
+}
