@@ -140,6 +140,17 @@ final class IdLookupBackends {
                         pinned -> matchDocuments(query, pinned, orderBy, skip, limit, batchSize, fields),
                         () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields));
             }
+
+            /** Under the collection's lock: a document written while an index fills would be missing from it. */
+            @Override
+            public synchronized void addIndex(Index<Object> index) {
+                super.addIndex(index);
+            }
+
+            @Override
+            public synchronized void dropIndex(String name) {
+                super.dropIndex(name);
+            }
         }
     }
 
@@ -178,6 +189,17 @@ final class IdLookupBackends {
                 return query(getIndexes(), query,
                         pinned -> matchDocuments(query, pinned, orderBy, skip, limit, batchSize, fields),
                         () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields));
+            }
+
+            /** Under the collection's lock: a document written while an index fills would be missing from it. */
+            @Override
+            public synchronized void addIndex(Index<Integer> index) {
+                super.addIndex(index);
+            }
+
+            @Override
+            public synchronized void dropIndex(String name) {
+                super.dropIndex(name);
             }
         }
     }

@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
@@ -23,9 +24,11 @@ import java.util.Set;
  * same inside a top-level {@code $and}) with the positions of the documents holding those values, for the
  * longest pinned prefix of its fields; the server's matcher then applies the whole query to those documents, so
  * this only has to never leave out a document that could match. Hence the cautious edges: only plain values
- * (no operators, arrays, patterns or null) are looked up, numbers are compared as doubles as the server does,
- * and an array field files its document under each of its elements. Order, range and sort are left to the
- * server. It lives in memory and is rebuilt from the documents when the store is opened.
+ * (no operators, arrays, patterns or null) are looked up, numbers are compared as doubles as the server does
+ * (-0 equal to 0), an array field files its document under each of its elements, and a dotted leading field is
+ * not looked up (the matcher also searches arrays nested in arrays, which the index does not file). Candidates
+ * come back in the server's scan order, so an unsorted {@code limit} picks what a scan would. Range and sort are
+ * left to the server. It lives in memory and is rebuilt from the documents when the store is opened.
  */
 final class SecondaryIndex<P> extends Index<P> {
     private static final String AND = "$and";
@@ -35,7 +38,10 @@ final class SecondaryIndex<P> extends Index<P> {
     private final List<String> fields;
     /** Per prefix length (index 0: the first field alone): the values of those fields -> documents. */
     private final List<Map<List<Object>, Set<P>>> byPrefix = new ArrayList<>();
-    /** Where each indexed document is, by its {@code _id}: removal and updates are asked by document. */
+    /**
+     * Where each indexed document is, by its stored {@code _id} value: removal and updates hand over the stored
+     * document, so its own {@code _id} finds it (no normalising, which could merge two large Long ids).
+     */
     private final Map<Object, P> positions = new HashMap<>();
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
@@ -78,15 +84,21 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public boolean canHandle(Document query) {
-        return !pinned(query).isEmpty();
+        return !fields.get(0).contains(".") && !pinned(query).isEmpty();
     }
 
     @Override
     public synchronized Iterable<P> getPositions(Document query) {
         List<Object> values = pinned(query);
         Set<P> found = byPrefix.get(values.size() - 1).get(values);
-        // A copy: the caller may update or delete the documents while it walks them.
-        return found == null ? List.of() : new ArrayList<>(found);
+        if (found == null) {
+            return List.of();
+        }
+        // A copy (the caller may update or delete the documents while it walks them), in position order: the
+        // order of a scan (memory slots; the H2 map's keys).
+        List<P> ordered = new ArrayList<>(found);
+        ordered.sort(ValueComparator.asc());
+        return ordered;
     }
 
     @Override
@@ -113,9 +125,9 @@ final class SecondaryIndex<P> extends Index<P> {
     }
 
     @Override
-    public synchronized void drop() {
-        positions.clear();
-        byPrefix.forEach(Map::clear);
+    public void drop() {
+        // Nothing to release: the collection forgets this index. Not cleared, so a query that chose this index
+        // just before the drop still gets a whole answer.
     }
 
     private void unfile(Document document, P position) {
@@ -165,7 +177,11 @@ final class SecondaryIndex<P> extends Index<P> {
                 || value instanceof BsonRegularExpression || value instanceof Missing) {
             return null;
         }
-        return value instanceof Number number ? Double.valueOf(number.doubleValue()) : value;
+        if (value instanceof Number number) {
+            double plain = number.doubleValue();
+            return plain == 0.0 ? Double.valueOf(0.0) : Double.valueOf(plain);
+        }
+        return value;
     }
 
     /** Every key the document is filed under for a prefix of {@code length} fields (one per array element). */
@@ -210,6 +226,7 @@ final class SecondaryIndex<P> extends Index<P> {
     }
 
     private static Object idOf(Document document) {
-        return keyOf(document.get("_id"));
+        Object id = document.get("_id");
+        return id == null || id instanceof Missing ? MISSING : id;
     }
 }
