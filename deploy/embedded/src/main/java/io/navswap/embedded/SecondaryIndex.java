@@ -65,9 +65,10 @@ final class SecondaryIndex<P> extends Index<P> {
     @Override
     public synchronized void add(Document document, P position, MongoCollection<P> collection) {
         positions.put(idOf(document), position);
-        for (int length = 1; length <= fields.size(); length++) {
-            Map<List<Object>, Set<P>> map = byPrefix.get(length - 1);
-            for (List<Object> key : keysOf(document, length)) {
+        List<List<List<Object>>> keys = keysByPrefix(document);
+        for (int i = 0; i < fields.size(); i++) {
+            Map<List<Object>, Set<P>> map = byPrefix.get(i);
+            for (List<Object> key : keys.get(i)) {
                 map.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
             }
         }
@@ -131,9 +132,10 @@ final class SecondaryIndex<P> extends Index<P> {
     }
 
     private void unfile(Document document, P position) {
-        for (int length = 1; length <= fields.size(); length++) {
-            Map<List<Object>, Set<P>> map = byPrefix.get(length - 1);
-            for (List<Object> key : keysOf(document, length)) {
+        List<List<List<Object>>> keys = keysByPrefix(document);
+        for (int i = 0; i < fields.size(); i++) {
+            Map<List<Object>, Set<P>> map = byPrefix.get(i);
+            for (List<Object> key : keys.get(i)) {
                 Set<P> filed = map.get(key);
                 if (filed != null && filed.remove(position) && filed.isEmpty()) {
                     map.remove(key);
@@ -184,10 +186,14 @@ final class SecondaryIndex<P> extends Index<P> {
         return value;
     }
 
-    /** Every key the document is filed under for a prefix of {@code length} fields (one per array element). */
-    private List<List<Object>> keysOf(Document document, int length) {
+    /**
+     * Per prefix length (index 0: the first field alone), every key the document is filed under (one per array
+     * element); each prefix's keys extend the shorter prefix's, so every field is read once.
+     */
+    private List<List<List<Object>>> keysByPrefix(Document document) {
+        List<List<List<Object>>> byLength = new ArrayList<>();
         List<List<Object>> keys = List.of(List.of());
-        for (String field : fields.subList(0, length)) {
+        for (String field : fields) {
             List<List<Object>> longer = new ArrayList<>();
             Collection<Object> values = valuesOf(document, field);
             for (List<Object> key : keys) {
@@ -198,8 +204,9 @@ final class SecondaryIndex<P> extends Index<P> {
                 }
             }
             keys = longer;
+            byLength.add(keys);
         }
-        return keys;
+        return byLength;
     }
 
     private static Collection<Object> valuesOf(Document document, String field) {
