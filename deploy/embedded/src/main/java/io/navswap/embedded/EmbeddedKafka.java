@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -65,11 +68,40 @@ public final class EmbeddedKafka implements AutoCloseable {
         StorageTool.execute(new String[] { "format", "-t", CLUSTER_ID, "-c", config.toString(), "--ignore-formatted" },
                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
 
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        server.startup();
+        KafkaRaftServer server = atBrokerPriority(() -> {
+            KafkaRaftServer created = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            created.startup();
+            return created;
+        });
         EmbeddedKafka kafka = new EmbeddedKafka(server, port);
         kafka.createTopics(Topics.ALL);
         return kafka;
+    }
+
+    /**
+     * Creates and starts the broker on a thread of the lowest Java priority, which every thread the broker starts
+     * inherits. Where the JVM applies priorities ({@code -XX:ThreadPriorityPolicy=1}, as {@code deploy/navswap}
+     * starts the launcher) that is nice 4: sharing the machine with the services, the broker's event traffic then
+     * yields a core to the requests (the MongoDB server's threads stay at normal priority). Elsewhere, as in the
+     * tests, it changes nothing.
+     */
+    private static KafkaRaftServer atBrokerPriority(Supplier<KafkaRaftServer> start) {
+        CompletableFuture<KafkaRaftServer> started = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                started.complete(start.get());
+            } catch (RuntimeException | Error e) {
+                started.completeExceptionally(e);
+            }
+        }, "navswap-kafka-start");
+        starter.setPriority(Thread.MIN_PRIORITY);
+        starter.start();
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException("The embedded Kafka broker did not start", e.getCause());
+        }
     }
 
     public void createTopics(List<String> names) {

@@ -19,13 +19,20 @@ public record StackConfig(
         String serviceJavaOptions,
         Map<String, String> extraServiceEnv) {
 
+    /** Every service JVM: a heap that fits eight JVMs on one machine, and the parallel collector's short young pauses. */
+    private static final String SERVICE_HEAP = "-Xmx320m -XX:+UseParallelGC";
     /**
      * A stack that runs for hours: the full tiered JIT (C2), whose steady state the benchmark budgets are measured
-     * at, and the parallel collector's short young pauses.
+     * at, tuned for sharing the machine's cores (the same flags as {@code deploy/navswap}'s, see deploy/README.md).
+     * The JIT compiler threads run at the lowest OS priority (nice 19), so a compilation waits for an idle core
+     * instead of taking one from a request; {@code ThreadPriorityPolicy=1} makes the JVM apply thread priorities at
+     * all (lowering needs no privilege). A tenth of the default compile thresholds brings code that runs once or
+     * twice per request to C2 within the first hundreds of swaps instead of after thousands.
      */
-    static final String RUN_JAVA_OPTIONS = "-Xmx320m -XX:+UseParallelGC";
+    static final String RUN_JAVA_OPTIONS = SERVICE_HEAP
+            + " -XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=19 -XX:CompileThresholdScaling=0.1";
     /** A stack that lives for one test suite: C1 only, which settles within the first requests. */
-    static final String TEST_JAVA_OPTIONS = RUN_JAVA_OPTIONS + " -XX:TieredStopAtLevel=1";
+    static final String TEST_JAVA_OPTIONS = SERVICE_HEAP + " -XX:TieredStopAtLevel=1";
 
     /** The launcher's configuration from the environment (documented in deploy/README.md). */
     public static StackConfig fromEnvironment(Path home) {
