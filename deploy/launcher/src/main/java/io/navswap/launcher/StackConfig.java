@@ -19,7 +19,7 @@ public record StackConfig(
         String serviceJavaOptions,
         Map<String, String> extraServiceEnv) {
 
-    /** Every service JVM: a heap that fits eight JVMs on one machine, and the parallel collector's short young pauses. */
+    /** Every service JVM: a heap that lets eight JVMs share one machine, the parallel collector's short pauses. */
     private static final String SERVICE_HEAP = "-Xmx320m -XX:+UseParallelGC";
     /**
      * A stack that runs for hours: the full tiered JIT (C2), whose steady state the benchmark budgets are measured
