@@ -119,7 +119,7 @@ final class SwapJourney {
             return charged.ok() ? new GatewayClient.Answer(409, charged.body()) : charged;
         }
         String newBattery = batteries.get(0).path("battery_id").asText();
-        String oldBattery = batteryInHand.computeIfAbsent(riderId, id -> currentBattery(id, rider));
+        String oldBattery = batteryInHand.computeIfAbsent(riderId, id -> currentBattery(client, id, rider));
         GatewayClient.Answer complete = client.post("swap/complete", "/swap/complete", staff, Map.of(
                 "swap_id", swapId,
                 "old_battery_id", oldBattery,
@@ -156,8 +156,8 @@ final class SwapJourney {
     }
 
     /** The battery a rider holds: from its newest completed swap, or the one the seed gave it. */
-    private String currentBattery(String riderId, String riderToken) {
-        GatewayClient.Answer history = gateway.get("swap/history", "/swap/user/" + riderId + "?page=0&size=20",
+    private static String currentBattery(GatewayClient client, String riderId, String riderToken) {
+        GatewayClient.Answer history = client.get("swap/history", "/swap/user/" + riderId + "?page=0&size=20",
                 riderToken);
         for (JsonNode swap : history.body().path("items")) {
             if ("completed".equals(swap.path("status").asText())) {
