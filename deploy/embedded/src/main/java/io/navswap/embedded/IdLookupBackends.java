@@ -93,8 +93,12 @@ final class IdLookupBackends {
                 || value instanceof BsonRegularExpression ? null : value;
     }
 
-    /** On disk (the launcher). */
+    /** On disk (the launcher), with unique indexes keyed by {@link KeyValueType}. */
     static final class OnDisk extends H2Backend {
+        /** Map name infixes: ours, and H2Database's for the same index under H2's default key type. */
+        private static final String UNIQUE_INDEX_MAP = "._unique_";
+        private static final String LIBRARY_UNIQUE_INDEX_MAP = "._index_";
+
         OnDisk(String file) {
             super(file);
         }
@@ -124,6 +128,21 @@ final class IdLookupBackends {
             protected Index<Object> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
                     boolean sparse) {
                 return new SecondaryIndex<>(name, keys, sparse);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
+                    boolean sparse) {
+                String namespace = getFullCollectionNamespace(collection);
+                return KeyValueUniqueIndex.open(getMvStore(), namespace + UNIQUE_INDEX_MAP + name,
+                        namespace + LIBRARY_UNIQUE_INDEX_MAP + name, name, keys, sparse);
+            }
+
+            @Override
+            protected void dropIndex(MongoCollection<Object> collection, String name) {
+                super.dropIndex(collection, name);
+                getMvStore().removeMap(getFullCollectionNamespace(collection.getCollectionName()) + UNIQUE_INDEX_MAP
+                        + name);
             }
         }
 
