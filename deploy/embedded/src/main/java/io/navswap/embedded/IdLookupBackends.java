@@ -133,16 +133,18 @@ final class IdLookupBackends {
             @Override
             protected Index<Object> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
                     boolean sparse) {
-                String namespace = getFullCollectionNamespace(collection);
-                return KeyValueUniqueIndex.open(getMvStore(), namespace + UNIQUE_INDEX_MAP + name,
-                        namespace + LIBRARY_UNIQUE_INDEX_MAP + name, name, keys, sparse);
+                return KeyValueUniqueIndex.open(getMvStore(), uniqueIndexMap(collection, UNIQUE_INDEX_MAP, name),
+                        uniqueIndexMap(collection, LIBRARY_UNIQUE_INDEX_MAP, name), name, keys, sparse);
             }
 
             @Override
             protected void dropIndex(MongoCollection<Object> collection, String name) {
                 super.dropIndex(collection, name);
-                getMvStore().removeMap(getFullCollectionNamespace(collection.getCollectionName()) + UNIQUE_INDEX_MAP
-                        + name);
+                getMvStore().removeMap(uniqueIndexMap(collection.getCollectionName(), UNIQUE_INDEX_MAP, name));
+            }
+
+            private String uniqueIndexMap(String collection, String infix, String index) {
+                return getFullCollectionNamespace(collection) + infix + index;
             }
         }
 

@@ -1,5 +1,6 @@
 package io.navswap.embedded;
 
+import static io.navswap.embedded.BothBackends.sortedIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -11,7 +12,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -40,15 +40,15 @@ class IdLookupBackendsTest {
                     new Document("_id", "swp-2").append("status", "STARTED").append("version", 1),
                     new Document("_id", "swp-3").append("status", "COMPLETED").append("version", 2)));
 
-            assertEquals(List.of("swp-1"), ids(swaps.find(Filters.and(Filters.eq("_id", "swp-1"),
+            assertEquals(List.of("swp-1"), sortedIds(swaps.find(Filters.and(Filters.eq("_id", "swp-1"),
                     Filters.eq("status", "STARTED")))));
-            assertEquals(List.of(), ids(swaps.find(Filters.and(Filters.eq("_id", "swp-3"),
+            assertEquals(List.of(), sortedIds(swaps.find(Filters.and(Filters.eq("_id", "swp-3"),
                     Filters.eq("status", "STARTED")))), "the other conditions still decide");
-            assertEquals(List.of(), ids(swaps.find(Filters.and(Filters.eq("_id", "swp-9"),
+            assertEquals(List.of(), sortedIds(swaps.find(Filters.and(Filters.eq("_id", "swp-9"),
                     Filters.exists("status")))), "an unknown id matches nothing");
-            assertEquals(List.of("swp-2"), ids(swaps.find(new Document("_id", "swp-2").append("version", 1))),
+            assertEquals(List.of("swp-2"), sortedIds(swaps.find(new Document("_id", "swp-2").append("version", 1))),
                     "pinned at the top level beside other fields");
-            assertEquals(List.of("swp-1", "swp-2"), ids(swaps.find(Filters.and(
+            assertEquals(List.of("swp-1", "swp-2"), sortedIds(swaps.find(Filters.and(
                     Filters.in("_id", List.of("swp-1", "swp-2", "swp-3")), Filters.eq("status", "STARTED")))),
                     "not pinned to one value: the server plans as before");
 
@@ -68,7 +68,7 @@ class IdLookupBackendsTest {
             assertEquals(1, swaps.countDocuments(Filters.and(Filters.eq("_id", "swp-3"), Filters.eq("version", 2))));
             assertEquals(1, swaps.deleteOne(Filters.and(Filters.eq("_id", "swp-3"), Filters.eq("status", "COMPLETED")))
                     .getDeletedCount());
-            assertEquals(List.of("swp-1", "swp-2"), ids(swaps.find()));
+            assertEquals(List.of("swp-1", "swp-2"), sortedIds(swaps.find()));
         }
     }
 
@@ -84,15 +84,8 @@ class IdLookupBackendsTest {
         try (EmbeddedMongo again = EmbeddedMongo.onDisk(file, FreePorts.any());
                 MongoClient client = MongoClients.create(again.connectionString())) {
             MongoCollection<Document> queues = client.getDatabase("pinned").getCollection("queues");
-            assertEquals(List.of("rsv-1"), ids(queues.find(Filters.and(Filters.eq("_id", "rsv-1"),
+            assertEquals(List.of("rsv-1"), sortedIds(queues.find(Filters.and(Filters.eq("_id", "rsv-1"),
                     Filters.eq("status", "CONFIRMED")))));
         }
-    }
-
-    private static List<String> ids(Iterable<Document> found) {
-        List<String> ids = new ArrayList<>();
-        found.forEach(doc -> ids.add(doc.getString("_id")));
-        ids.sort(String::compareTo);
-        return ids;
     }
 }

@@ -1,5 +1,6 @@
 package io.navswap.embedded;
 
+import static io.navswap.embedded.BothBackends.sortedIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +17,6 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -51,8 +51,9 @@ class KeyValueUniqueIndexTest {
             assertDuplicate(() -> users.insertOne(user("u3", "a@navswap.dev", 3)), backend + ": same email");
             assertDuplicate(() -> users.insertOne(user("u1", "z@navswap.dev", 9)), backend + ": same _id");
             assertDuplicate(() -> users.insertOne(user("u3", "c@navswap.dev", 2)), backend + ": same city and phone");
-            assertEquals(List.of("u2"), ids(users.find(Filters.eq("email", "b@navswap.dev"))));
-            assertEquals(List.of("u1"), ids(users.find(Filters.and(Filters.eq("city", "Pune"), Filters.eq("phone", 1)))));
+            assertEquals(List.of("u2"), sortedIds(users.find(Filters.eq("email", "b@navswap.dev"))));
+            assertEquals(List.of("u1"),
+                    sortedIds(users.find(Filters.and(Filters.eq("city", "Pune"), Filters.eq("phone", 1)))));
 
             users.updateOne(Filters.eq("_id", "u2"), Updates.set("email", "c@navswap.dev"));
             users.insertOne(user("u4", "b@navswap.dev", 4));
@@ -60,9 +61,9 @@ class KeyValueUniqueIndexTest {
             users.insertOne(user("u5", "a@navswap.dev", 1));
             assertDuplicate(() -> users.insertOne(user("u6", "c@navswap.dev", 6)), backend + ": the updated email");
 
-            assertEquals(List.of("u2", "u4", "u5"), ids(users.find()));
-            assertEquals(List.of("u2"), ids(users.find(Filters.eq("email", "c@navswap.dev"))));
-            assertEquals(List.of("u5"), ids(users.find(Filters.eq("_id", "u5"))));
+            assertEquals(List.of("u2", "u4", "u5"), sortedIds(users.find()));
+            assertEquals(List.of("u2"), sortedIds(users.find(Filters.eq("email", "c@navswap.dev"))));
+            assertEquals(List.of("u5"), sortedIds(users.find(Filters.eq("_id", "u5"))));
         }
     }
 
@@ -84,12 +85,13 @@ class KeyValueUniqueIndexTest {
             assertDuplicate(() -> users.insertOne(user("u3", "b@navswap.dev", 3)), "rebuilt email index");
             assertDuplicate(() -> users.insertOne(user("u2", "c@navswap.dev", 3)), "rebuilt _id index");
             users.insertOne(user("u3", "c@navswap.dev", 3));
-            assertEquals(List.of("u1"), ids(users.find(Filters.eq("email", "a@navswap.dev"))));
-            assertEquals(List.of("u3"), ids(users.find(Filters.eq("_id", "u3"))));
+            assertEquals(List.of("u1"), sortedIds(users.find(Filters.eq("email", "a@navswap.dev"))));
+            assertEquals(List.of("u3"), sortedIds(users.find(Filters.eq("_id", "u3"))));
         }
 
         Set<String> maps = mapNames(file);
-        assertTrue(maps.containsAll(Set.of("unique.users._unique__id_", "unique.users._unique_email_1")), maps::toString);
+        assertTrue(maps.containsAll(Set.of("unique.users._unique__id_", "unique.users._unique_email_1")),
+                maps::toString);
         assertTrue(maps.stream().noneMatch(name -> name.contains("._index_")), "the library's maps are gone: " + maps);
     }
 
@@ -108,7 +110,7 @@ class KeyValueUniqueIndexTest {
                 MongoClient client = MongoClients.create(again.connectionString())) {
             MongoCollection<Document> users = client.getDatabase("unique").getCollection("users");
             users.insertOne(user("u3", "a@navswap.dev", 3));
-            assertEquals(List.of("u1", "u2", "u3"), ids(users.find(Filters.eq("email", "a@navswap.dev"))));
+            assertEquals(List.of("u1", "u2", "u3"), sortedIds(users.find(Filters.eq("email", "a@navswap.dev"))));
         }
         assertFalse(mapNames(file).contains("unique.users._unique_email_1"));
     }
@@ -135,12 +137,5 @@ class KeyValueUniqueIndexTest {
         } finally {
             store.close();
         }
-    }
-
-    private static List<String> ids(Iterable<Document> found) {
-        List<String> ids = new ArrayList<>();
-        found.forEach(doc -> ids.add(doc.getString("_id")));
-        ids.sort(String::compareTo);
-        return ids;
     }
 }
