@@ -5,11 +5,16 @@ import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.sortedset.ReactiveSortedSetCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The live queue of each station in Redis: a sorted set of reservation ids scored by confirm time, plus a
@@ -24,11 +29,13 @@ public class LiveQueueStore {
     private final ReactiveSortedSetCommands<String, String> queues;
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveKeyCommands<String> keys;
+    private final Redis client;
 
     LiveQueueStore(ReactiveRedisDataSource redis) {
         this.queues = redis.sortedSet(String.class);
         this.values = redis.value(String.class);
         this.keys = redis.key();
+        this.client = redis.getRedis();
     }
 
     public Uni<Boolean> isSynced(String stationId) {
@@ -39,8 +46,23 @@ public class LiveQueueStore {
         return values.setex(SYNCED + stationId, Math.max(1, trustFor.toSeconds()), Instant.now().toString());
     }
 
-    public Uni<Void> add(String stationId, String reservationId, Instant confirmedAt) {
-        return queues.zadd(QUEUE + stationId, confirmedAt.toEpochMilli(), reservationId).replaceWithVoid();
+    /**
+     * Adds a member and reads its 0-based rank, pipelined in one round trip (a confirm's only Redis step).
+     * Empty when the station's set is not marked synced: the member is in the set then, but its rank cannot be
+     * trusted until the set is rebuilt. Adding before a rebuild is harmless: the reservation is already in Mongo.
+     */
+    public Uni<OptionalInt> addAndRank(String stationId, String reservationId, Instant confirmedAt) {
+        String queue = QUEUE + stationId;
+        return client.batch(List.of(
+                        Request.cmd(Command.EXISTS).arg(SYNCED + stationId),
+                        Request.cmd(Command.ZADD).arg(queue).arg(confirmedAt.toEpochMilli()).arg(reservationId),
+                        Request.cmd(Command.ZRANK).arg(queue).arg(reservationId)))
+                .map(answers -> {
+                    Response rank = answers.get(2);
+                    return answers.get(0).toInteger() == 1 && rank != null
+                            ? OptionalInt.of(rank.toInteger())
+                            : OptionalInt.empty();
+                });
     }
 
     /** Adds (or re-scores) many members in one command; scores are confirm times in epoch milliseconds. */

@@ -52,12 +52,21 @@ public class LiveQueue {
         return ordered(stationId).map(ids -> ids.indexOf(reservationId) + 1);
     }
 
-    public Uni<Void> add(Reservation reservation) {
-        return ensureSynced(reservation.stationId)
-                .chain(() -> store.add(reservation.stationId, reservation.id, reservation.confirmedAt))
+    /**
+     * Adds a new reservation (already in Mongo) and answers its 1-based position: one Redis round trip while the
+     * station's queue is in sync, a rebuild first when it is not, Mongo's order when Redis fails.
+     */
+    public Uni<Integer> addAndLocate(Reservation reservation) {
+        String stationId = reservation.stationId;
+        return store.addAndRank(stationId, reservation.id, reservation.confirmedAt)
+                .chain(rank -> rank.isPresent()
+                        ? Uni.createFrom().item(rank.getAsInt() + 1)
+                        : rebuild(stationId).chain(() -> store.ordered(stationId))
+                                .map(ids -> ids.indexOf(reservation.id) + 1))
                 .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf(failure, "Could not add %s to the live queue; the next rebuild adds it", reservation.id);
-                    return Uni.createFrom().voidItem();
+                    LOG.warnf(failure, "Live queue of %s unavailable in Redis; reading %s's position from Mongo",
+                            stationId, reservation.id);
+                    return fromMongo(stationId).map(ids -> ids.indexOf(reservation.id) + 1);
                 });
     }
 

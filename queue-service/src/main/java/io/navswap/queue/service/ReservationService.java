@@ -87,13 +87,15 @@ public class ReservationService {
         return Uni.combine().all().unis(
                         reservations.findActiveByUser(caller.userId()).map(Optional::ofNullable),
                         Fetched.of(station(caller, stationId)),
-                        slots.active(stationId)).asTuple()
+                        waits.cachedPace(stationId).map(Optional::ofNullable)).asTuple()
                 .chain(reads -> {
                     reads.getItem1().ifPresent(existing -> {
                         throw QueueProblems.activeReservationExists(existing.id);
                     });
                     StationView station = reads.getItem2().get();
-                    return waits.pace(station, reads.getItem3(), caller).map(pace -> Tuple2.of(station, pace));
+                    Uni<Pace> pace = reads.getItem3().map(cached -> Uni.createFrom().item(cached))
+                            .orElseGet(() -> slots.active(stationId).chain(length -> waits.predictPace(station, length, caller)));
+                    return pace.map(known -> Tuple2.of(station, known));
                 })
                 .chain(both -> {
                     StationView station = both.getItem1();
@@ -149,8 +151,7 @@ public class ReservationService {
                 .transform(failure -> QueueProblems.activeReservationExists(null))
                 .invoke(() -> relay.nudge(reservations.mongoCollection(), id))
                 // The token's audit record (Mongo) and the live queue (Redis) do not depend on each other.
-                .chain(() -> Uni.combine().all().unis(recordToken(claims),
-                                liveQueue.add(reservation).chain(() -> liveQueue.positionOf(stationId, id)))
+                .chain(() -> Uni.combine().all().unis(recordToken(claims), liveQueue.addAndLocate(reservation))
                         .with((recorded, position) -> position))
                 .map(position -> {
                     int shown = position > 0 ? position : slotPosition;

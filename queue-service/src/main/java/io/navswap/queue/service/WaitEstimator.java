@@ -43,49 +43,48 @@ public class WaitEstimator {
         this.config = config;
     }
 
-    /** For confirm: the cached model answer, else the model (bounded by its 300 ms timeout), else the default. */
-    public Uni<Pace> pace(StationView station, int queueLength, Caller caller) {
-        String stationId = station.stationId();
-        return cached(stationId).chain(cached -> {
-            if (cached != null) {
-                return Uni.createFrom().item(cached);
-            }
-            ZonedDateTime local = ZonedDateTime.now(STATION_ZONE);
-            return features.of(stationId, local.toInstant().minus(Duration.ofHours(1)))
-                    .onFailure().recoverWithNull()
-                    .chain(known -> arrival.minutesToNextCustomer(new ArrivalApi.ArrivalRequest(stationId,
-                                    station.city(), local.getHour(), local.getDayOfWeek().getValue(),
-                                    known == null ? null : (double) known.recentArrivals(),
-                                    known == null ? null : known.approaching(), queueLength),
-                            caller.authorization(), caller.requestId()))
-                    .chain(prediction -> {
-                        if (prediction.isEmpty()) {
-                            return Uni.createFrom().item(new Pace(defaultMinutes(), QUEUE_HEURISTIC));
-                        }
-                        double minutes = Math.max(config.minMinutesPerSwap(),
-                                Math.min(config.maxMinutesPerSwap(), prediction.get().minutes()));
-                        Pace pace = new Pace(minutes, "onnx".equals(prediction.get().source()) ? AI_ONNX : AI_FALLBACK);
-                        return cache.remember(stationId, pace, config.cache().arrivalPrediction())
-                                .onFailure().recoverWithNull()
-                                .replaceWith(pace);
-                    });
-        });
-    }
-
-    /** For reads: the cached model answer or the default; never calls out. */
-    public Uni<Double> cachedMinutesPerSwap(String stationId) {
-        return cached(stationId).map(cached -> cached != null ? cached.minutesPerSwap() : defaultMinutes());
-    }
-
-    public static int waitMinutes(int position, double minutesPerSwap) {
-        return (int) Math.ceil(position * minutesPerSwap - 1e-9);
-    }
-
-    private Uni<Pace> cached(String stationId) {
+    /**
+     * For confirm, first: the model's cached answer for the station, or {@code null} (then {@link #predictPace}).
+     * Asked beside confirm's other reads, before the queue length that only a prediction needs.
+     */
+    public Uni<Pace> cachedPace(String stationId) {
         return cache.pace(stationId).onFailure().recoverWithItem(failure -> {
             LOG.debugf(failure, "Swap pace cache unavailable for %s", stationId);
             return null;
         });
+    }
+
+    /** For confirm, when nothing is cached: the model (bounded by its 300 ms timeout), else the default. */
+    public Uni<Pace> predictPace(StationView station, int queueLength, Caller caller) {
+        String stationId = station.stationId();
+        ZonedDateTime local = ZonedDateTime.now(STATION_ZONE);
+        return features.of(stationId, local.toInstant().minus(Duration.ofHours(1)))
+                .onFailure().recoverWithNull()
+                .chain(known -> arrival.minutesToNextCustomer(new ArrivalApi.ArrivalRequest(stationId,
+                                station.city(), local.getHour(), local.getDayOfWeek().getValue(),
+                                known == null ? null : (double) known.recentArrivals(),
+                                known == null ? null : known.approaching(), queueLength),
+                        caller.authorization(), caller.requestId()))
+                .chain(prediction -> {
+                    if (prediction.isEmpty()) {
+                        return Uni.createFrom().item(new Pace(defaultMinutes(), QUEUE_HEURISTIC));
+                    }
+                    double minutes = Math.max(config.minMinutesPerSwap(),
+                            Math.min(config.maxMinutesPerSwap(), prediction.get().minutes()));
+                    Pace pace = new Pace(minutes, "onnx".equals(prediction.get().source()) ? AI_ONNX : AI_FALLBACK);
+                    return cache.remember(stationId, pace, config.cache().arrivalPrediction())
+                            .onFailure().recoverWithNull()
+                            .replaceWith(pace);
+                });
+    }
+
+    /** For reads: the cached model answer or the default; never calls out. */
+    public Uni<Double> cachedMinutesPerSwap(String stationId) {
+        return cachedPace(stationId).map(cached -> cached != null ? cached.minutesPerSwap() : defaultMinutes());
+    }
+
+    public static int waitMinutes(int position, double minutesPerSwap) {
+        return (int) Math.ceil(position * minutesPerSwap - 1e-9);
     }
 
     private double defaultMinutes() {

@@ -355,6 +355,21 @@ class QueueResourceTest {
     }
 
     @Test
+    void confirmRightAfterFlushCountsThoseAlreadyWaiting() {
+        String station = "ST-T-REFLUSH-" + Tokens.unique();
+        confirmed("usr-t-" + Tokens.unique(), station);
+        confirmed("usr-t-" + Tokens.unique(), station);
+
+        redis.flushall();
+
+        assertThat(confirmed("usr-t-" + Tokens.unique(), station).getInt("queue_position"), equalTo(3));
+        String fourth = "usr-t-" + Tokens.unique();
+        confirmed(fourth, station);
+        status(Tokens.consumer(fourth), station).then().statusCode(200)
+                .body("your_position", equalTo(4)).body("total", equalTo(4));
+    }
+
+    @Test
     void operationsEndpointsAreServed() {
         confirmed("usr-t-" + Tokens.unique(), "ST-T-OPS-" + Tokens.unique());
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));

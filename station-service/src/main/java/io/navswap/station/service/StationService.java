@@ -61,7 +61,8 @@ public class StationService {
 
     /** One station with its inventory counted now (queue-service and swap-service rely on it being exact). */
     public Uni<StationView> get(String id) {
-        return requireStation(id).chain(station -> liveInventory(id).map(inventory -> StationView.of(station, inventory)));
+        // Independent reads, so they go out together; an unknown station still fails with its 404.
+        return Uni.combine().all().unis(requireStation(id), liveInventory(id)).with((station, inventory) -> StationView.of(station, inventory));
     }
 
     public Uni<StationView> create(StationCreateRequest request) {
