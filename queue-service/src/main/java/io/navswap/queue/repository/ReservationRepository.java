@@ -5,6 +5,8 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.navswap.messaging.OutboxEntry;
@@ -85,9 +87,9 @@ public class ReservationRepository implements ReactivePanacheMongoRepositoryBase
     /**
      * Moves {@code current} to {@code transition.next()} iff nobody changed it since it was read
      * (same status and version). Leaving the live states removes the per-user active marker in the same
-     * write. Answers whether the update matched.
+     * write. Answers the reservation as written, or {@code null} when the update matched nothing.
      */
-    public Uni<Boolean> apply(Reservation current, Transition transition, Instant now) {
+    public Uni<Reservation> apply(Reservation current, Transition transition, Instant now) {
         if (!current.status.canMoveTo(transition.next())) {
             throw new IllegalStateException("Reservation " + current.id + " cannot move from " + current.status
                     + " to " + transition.next());
@@ -109,8 +111,8 @@ public class ReservationRepository implements ReactivePanacheMongoRepositoryBase
         if (!transition.events().isEmpty()) {
             updates.add(Updates.pushEach("outbox", transition.events().stream().map(OutboxEntry::toDocument).toList()));
         }
-        return mongoCollection().updateOne(and(guards), Updates.combine(updates))
-                .map(result -> result.getMatchedCount() == 1);
+        return mongoCollection().findOneAndUpdate(and(guards), Updates.combine(updates),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
     /** Replaces the QR nonce of a waiting reservation (the previous token stops working). */

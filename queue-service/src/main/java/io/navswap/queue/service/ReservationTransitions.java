@@ -16,7 +16,10 @@ import org.jboss.logging.Logger;
 /**
  * Runs every reservation state change the same way: read the document, let the caller's plan decide
  * against that fresh copy, apply the decision as one conditional update (status + version guard, event in
- * the outbox), and on a lost race read again and re-decide. After a move into a terminal status the
+ * the outbox), and on a lost race read again and re-decide. When this process wrote the reservation last, the
+ * copy that write answered ({@link ReservationSnapshots}) stands in for the first read: only a successful
+ * update, whose guard proves the copy was current, counts; a failed update, a refusal or "nothing to do"
+ * decided on the copy is decided again on a fresh read. After a move into a terminal status the
  * station slot is given back and the live queue updated; if the process dies before that, the sweeper's
  * slot reconciliation and the live-queue rebuild repair it.
  */
@@ -38,13 +41,15 @@ public class ReservationTransitions {
     private final StationSlotRepository slots;
     private final LiveQueue liveQueue;
     private final OutboxRelay relay;
+    private final ReservationSnapshots snapshots;
 
     ReservationTransitions(ReservationRepository reservations, StationSlotRepository slots, LiveQueue liveQueue,
-            OutboxRelay relay) {
+            OutboxRelay relay, ReservationSnapshots snapshots) {
         this.reservations = reservations;
         this.slots = slots;
         this.liveQueue = liveQueue;
         this.relay = relay;
+        this.snapshots = snapshots;
     }
 
     public Uni<Outcome> move(String reservationId, Plan plan) {
@@ -52,7 +57,25 @@ public class ReservationTransitions {
     }
 
     public Uni<Outcome> move(String reservationId, Plan plan, Supplier<ProblemException> whenMissing) {
-        return attempt(reservationId, plan, whenMissing, 1);
+        Reservation known = snapshots.take(reservationId);
+        if (known == null) {
+            return attempt(reservationId, plan, whenMissing, 1);
+        }
+        Instant now = Instant.now();
+        Transition transition;
+        try {
+            transition = plan.decide(known, now);
+        } catch (RuntimeException refusedOnCopy) {
+            // The copy may be stale (another replica wrote since): only a fresh read may refuse.
+            transition = null;
+        }
+        if (transition == null) {
+            return attempt(reservationId, plan, whenMissing, 1);
+        }
+        Transition decided = transition;
+        return reservations.apply(known, decided, now).chain(written -> written != null
+                ? moved(known, decided, written)
+                : attempt(reservationId, plan, whenMissing, 1));
     }
 
     private Uni<Outcome> attempt(String id, Plan plan, Supplier<ProblemException> whenMissing, int attempt) {
@@ -65,10 +88,9 @@ public class ReservationTransitions {
             if (transition == null) {
                 return Uni.createFrom().item(new Outcome(current, current.status, false));
             }
-            return reservations.apply(current, transition, now).chain(applied -> {
-                if (applied) {
-                    return afterMove(current, transition.next())
-                            .replaceWith(new Outcome(current, transition.next(), true));
+            return reservations.apply(current, transition, now).chain(written -> {
+                if (written != null) {
+                    return moved(current, transition, written);
                 }
                 if (attempt >= ATTEMPTS) {
                     return Uni.createFrom().failure(QueueProblems.concurrentUpdate(id));
@@ -76,6 +98,11 @@ public class ReservationTransitions {
                 return attempt(id, plan, whenMissing, attempt + 1);
             });
         });
+    }
+
+    private Uni<Outcome> moved(Reservation before, Transition transition, Reservation written) {
+        snapshots.keep(written);
+        return afterMove(before, transition.next()).replaceWith(new Outcome(before, transition.next(), true));
     }
 
     private Uni<Void> afterMove(Reservation before, ReservationStatus next) {

@@ -2,6 +2,8 @@ package io.navswap.queue.rest;
 
 import static io.navswap.queue.support.QueueApi.cancel;
 import static io.navswap.queue.support.QueueApi.confirmed;
+import static io.navswap.queue.support.QueueApi.latitudeNorthOfStation;
+import static io.navswap.queue.support.QueueApi.location;
 import static io.navswap.queue.support.QueueApi.reservation;
 import static io.navswap.queue.support.QueueApi.verify;
 import static io.restassured.RestAssured.given;
@@ -23,6 +25,7 @@ import io.navswap.queue.repository.QrTokenRepository;
 import io.navswap.queue.repository.ReservationRepository;
 import io.navswap.queue.service.QrTokenSigner;
 import io.navswap.queue.support.EventTap;
+import io.navswap.queue.support.PeerStandIns;
 import io.navswap.queue.support.Peers;
 import io.navswap.queue.support.Tokens;
 import io.navswap.shared.events.Topics;
@@ -281,6 +284,26 @@ class QrResourceTest {
         given().header("Authorization", Tokens.consumer(scene.rider())).post("/queue/" + scene.queueId() + "/qr")
                 .then().statusCode(409).body("type", equalTo(PROBLEM + "reservation-not-active"));
         assertThat(qrTokens.findById(claims(scene.token()).n()).await().indefinitely().supersededAt != null, is(true));
+    }
+
+    @Test
+    void scanAfterArrivalAndAFreshQrIsDecidedOnTheCurrentReservation() {
+        // Arrival leaves this process a copy of the reservation; the fresh QR (version + 1) makes that copy stale,
+        // and the copy's nonce is the superseded one: the scan must be decided again on the record, not refused.
+        Scene scene = Scene.create("STALECOPY");
+        location(scene.rider(), latitudeNorthOfStation(300), PeerStandIns.STATION_LONGITUDE).then().statusCode(200)
+                .body("status", equalTo("arrived"));
+        String fresh = given().header("Authorization", Tokens.consumer(scene.rider()))
+                .post("/queue/" + scene.queueId() + "/qr").then().statusCode(200)
+                .extract().jsonPath().getString("qr_token");
+
+        verify(Tokens.staff(scene.staff()), fresh, scene.station()).then().statusCode(200)
+                .body("valid", equalTo(true));
+
+        Reservation started = reservations.findById(scene.queueId()).await().indefinitely();
+        assertThat(started.status.wire(), equalTo("in_progress"));
+        assertThat(started.usedQrNonce, equalTo(claims(fresh).n()));
+        verify(Tokens.staff(scene.staff()), scene.token(), scene.station()).then().statusCode(409);
     }
 
     @Test
