@@ -150,9 +150,10 @@ public class ReservationService {
                 .onFailure(MongoErrors::isDuplicateKey)
                 .transform(failure -> QueueProblems.activeReservationExists(null))
                 .invoke(() -> relay.nudge(reservations.mongoCollection(), id))
-                // The token's audit record (Mongo) and the live queue (Redis) do not depend on each other.
-                .chain(() -> Uni.combine().all().unis(recordToken(claims), liveQueue.addAndLocate(reservation))
-                        .with((recorded, position) -> position))
+                // The token's audit record does not gate anything (the reservation's nonce decides single use), so
+                // the answer does not wait for its write; a failed write is logged by recordToken.
+                .invoke(() -> recordToken(claims).subscribe().with(recorded -> { }))
+                .chain(() -> liveQueue.addAndLocate(reservation))
                 .map(position -> {
                     int shown = position > 0 ? position : slotPosition;
                     return new Confirmation(reservation, token, reservation.qrExpiresAt, shown,
