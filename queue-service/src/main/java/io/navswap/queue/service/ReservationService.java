@@ -94,7 +94,8 @@ public class ReservationService {
                     });
                     StationView station = reads.getItem2().get();
                     Uni<Pace> pace = reads.getItem3().map(cached -> Uni.createFrom().item(cached))
-                            .orElseGet(() -> slots.active(stationId).chain(length -> waits.predictPace(station, length, caller)));
+                            .orElseGet(() -> slots.active(stationId)
+                                    .chain(length -> waits.predictPace(station, length, caller)));
                     return pace.map(known -> Tuple2.of(station, known));
                 })
                 .chain(both -> {

@@ -62,7 +62,8 @@ public class StationService {
     /** One station with its inventory counted now (queue-service and swap-service rely on it being exact). */
     public Uni<StationView> get(String id) {
         // Independent reads, so they go out together; an unknown station still fails with its 404.
-        return Uni.combine().all().unis(requireStation(id), liveInventory(id)).with((station, inventory) -> StationView.of(station, inventory));
+        return Uni.combine().all().unis(requireStation(id), liveInventory(id))
+                .with((station, inventory) -> StationView.of(station, inventory));
     }
 
     public Uni<StationView> create(StationCreateRequest request) {
