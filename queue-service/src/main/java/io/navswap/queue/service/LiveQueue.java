@@ -49,7 +49,7 @@ public class LiveQueue {
 
     /** 1-based position of the reservation, or 0 when it is not in the live queue. */
     public Uni<Integer> positionOf(String stationId, String reservationId) {
-        return ordered(stationId).map(ids -> ids.indexOf(reservationId) + 1);
+        return ordered(stationId).map(ids -> position(ids, reservationId));
     }
 
     /**
@@ -62,11 +62,11 @@ public class LiveQueue {
                 .chain(rank -> rank.isPresent()
                         ? Uni.createFrom().item(rank.getAsInt() + 1)
                         : rebuild(stationId).chain(() -> store.ordered(stationId))
-                                .map(ids -> ids.indexOf(reservation.id) + 1))
+                                .map(ids -> position(ids, reservation.id)))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf(failure, "Live queue of %s unavailable in Redis; reading %s's position from Mongo",
                             stationId, reservation.id);
-                    return fromMongo(stationId).map(ids -> ids.indexOf(reservation.id) + 1);
+                    return fromMongo(stationId).map(ids -> position(ids, reservation.id));
                 });
     }
 
@@ -119,6 +119,10 @@ public class LiveQueue {
             }
             return store.remove(stationId, ended);
         });
+    }
+
+    private static int position(List<String> ordered, String reservationId) {
+        return ordered.indexOf(reservationId) + 1;
     }
 
     private Uni<List<String>> fromMongo(String stationId) {

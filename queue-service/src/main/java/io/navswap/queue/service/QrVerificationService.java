@@ -66,13 +66,8 @@ public class QrVerificationService {
                 .chain(() -> transitions.move(claims.rid(), (current, now) -> start(current, claims, swapId, staffId, now),
                         () -> QueueProblems.reservationNotActive(claims.rid(), "unknown")))
                 .chain(outcome -> {
-                    Reservation started = outcome.before();
+                    Reservation started = outcome.reservation();
                     Instant now = Instant.now();
-                    started.status = ReservationStatus.IN_PROGRESS;
-                    started.swapId = swapId;
-                    started.staffId = staffId;
-                    started.usedQrNonce = claims.n();
-                    started.startedAt = now;
                     SwapApi.SwapStart body = new SwapApi.SwapStart(started.id, started.userId, started.userName,
                             started.stationId, staffId, started.batterySohMin);
                     // The token's audit record does not gate the swap (single use is the reservation's), so

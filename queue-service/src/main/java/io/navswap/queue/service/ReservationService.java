@@ -196,7 +196,7 @@ public class ReservationService {
                     List.of(Updates.set("endReason", caller.isAdmin() && !current.userId.equals(caller.userId())
                             ? "cancelled_by_admin" : "cancelled_by_user")),
                     List.of(events.changed(current, current.status, ReservationStatus.CANCELLED, null, null, now)));
-        }).chain(outcome -> reservations.byId(reservationId)).chain(this::details);
+        }).chain(outcome -> details(outcome.reservation()));
     }
 
     /** A new QR for the owner's waiting reservation; the previous token stops working at once. */

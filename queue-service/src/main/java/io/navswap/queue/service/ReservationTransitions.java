@@ -34,7 +34,11 @@ public class ReservationTransitions {
         Transition decide(Reservation current, Instant now);
     }
 
-    public record Outcome(Reservation before, ReservationStatus status, boolean moved) {
+    /** The reservation as this move wrote it, or as read when there was nothing to do. */
+    public record Outcome(Reservation reservation, boolean moved) {
+        public ReservationStatus status() {
+            return reservation.status;
+        }
     }
 
     private final ReservationRepository reservations;
@@ -86,7 +90,7 @@ public class ReservationTransitions {
             Instant now = Instant.now();
             Transition transition = plan.decide(current, now);
             if (transition == null) {
-                return Uni.createFrom().item(new Outcome(current, current.status, false));
+                return Uni.createFrom().item(new Outcome(current, false));
             }
             return reservations.apply(current, transition, now).chain(written -> {
                 if (written != null) {
@@ -102,7 +106,7 @@ public class ReservationTransitions {
 
     private Uni<Outcome> moved(Reservation before, Transition transition, Reservation written) {
         snapshots.keep(written);
-        return afterMove(before, transition.next()).replaceWith(new Outcome(before, transition.next(), true));
+        return afterMove(before, transition.next()).replaceWith(new Outcome(written, true));
     }
 
     private Uni<Void> afterMove(Reservation before, ReservationStatus next) {
