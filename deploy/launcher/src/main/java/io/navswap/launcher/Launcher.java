@@ -1,10 +1,14 @@
 package io.navswap.launcher;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,6 +20,9 @@ public final class Launcher {
     /** Kept referenced: java.util.logging forgets levels of loggers nobody holds. */
     private static final List<Logger> QUIET = List.of(Logger.getLogger("org.apache.kafka"), Logger.getLogger("kafka"),
             Logger.getLogger("state.change.logger"), Logger.getLogger("de.bwaldvogel"), Logger.getLogger("org.mongodb"));
+
+    /** Held until the JVM exits; a reference keeps it from being collected and released. */
+    private static FileLock dataDirectoryLock;
 
     private Launcher() {
     }
@@ -37,25 +44,51 @@ public final class Launcher {
 
     private static void up(StackConfig config) throws Exception {
         Path pidFile = config.dataDir().resolve("navswap.pid");
-        if (Files.exists(pidFile) && ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
-                .map(ProcessHandle::isAlive).orElse(false)) {
-            Console.warn("A NavSwap suite is already running (pid " + Files.readString(pidFile).trim()
+        Files.createDirectories(config.dataDir());
+        if (!holdDataDirectory(config.dataDir())) {
+            String pid = Files.exists(pidFile) ? Files.readString(pidFile).trim() : "still starting";
+            Console.warn("A NavSwap suite is already running from " + config.dataDir() + " (pid " + pid
                     + "); stop it with 'deploy/navswap down'");
             System.exit(1);
         }
-        Files.createDirectories(config.dataDir());
-        Console.step("Starting NavSwap from " + config.home() + " (data in " + config.dataDir() + ")");
-        Stack stack = Stack.start(config);
         Files.writeString(pidFile, String.valueOf(ProcessHandle.current().pid()));
+        AtomicReference<Stack> running = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Console.step("Stopping NavSwap...");
-            stack.close();
+            Stack stack = running.get();
+            if (stack != null) {
+                stack.close();
+            } else {
+                // Stopped while starting: no Stack to close yet, but the services and Redis it started must not
+                // outlive it.
+                ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+            }
             deleteQuietly(pidFile);
             stopped.countDown();
         }, "navswap-stop"));
+        Console.step("Starting NavSwap from " + config.home() + " (data in " + config.dataDir() + ")");
+        Stack stack = Stack.start(config);
+        running.set(stack);
         printWelcome(stack, config);
         stopped.await();
+    }
+
+    /**
+     * Locks the data directory for as long as this JVM lives (the OS releases the lock however it ends), so a
+     * second {@code up} on the same directory is refused even while the first is still starting: two brokers and
+     * two Mongo servers on the same files corrupt them before either fails on a taken port.
+     */
+    private static boolean holdDataDirectory(Path dataDir) throws IOException {
+        FileChannel channel = FileChannel.open(dataDir.resolve("navswap.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            return false;
+        }
+        dataDirectoryLock = lock;
+        return true;
     }
 
     private static void down(StackConfig config) throws IOException, InterruptedException {
