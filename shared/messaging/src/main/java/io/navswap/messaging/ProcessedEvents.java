@@ -1,6 +1,7 @@
 package io.navswap.messaging;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.result.DeleteResult;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
@@ -41,6 +42,11 @@ public class ProcessedEvents {
         return collection().insertOne(new Document("_id", id).append("processedAt", Instant.now()))
                 .replaceWithVoid()
                 .onFailure(MongoErrors::isDuplicateKey).recoverWithNull().replaceWithVoid();
+    }
+
+    /** Forgets the marks made before {@code cutoff}; answers how many it removed. */
+    public Uni<Long> forgetBefore(Instant cutoff) {
+        return collection().deleteMany(Filters.lt("processedAt", cutoff)).map(DeleteResult::getDeletedCount);
     }
 
     private ReactiveMongoCollection<Document> collection() {
