@@ -44,6 +44,8 @@ public interface QueueConfig {
 
     Cache cache();
 
+    Retention retention();
+
     interface Qr {
         /** Signing keys by key id (base64, at least 32 bytes each); ids are lowercase letters and digits. */
         Map<String, String> keys();
@@ -78,5 +80,16 @@ public interface QueueConfig {
          * marker (Redis flushed or restarted) triggers the rebuild at once.
          */
         Duration liveQueueResync();
+    }
+
+    interface Retention {
+        /** GPS logs are removed this long after they were recorded (riders' positions are personal data). */
+        Duration gpsLogs();
+
+        /** QR token records (the counter's audit trail) are removed this long after the token expired. */
+        Duration qrTokens();
+
+        /** How often expired history is removed. */
+        Duration interval();
     }
 }

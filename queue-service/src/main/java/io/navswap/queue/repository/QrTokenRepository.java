@@ -3,8 +3,10 @@ package io.navswap.queue.repository;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.DeleteResult;
 import io.navswap.queue.domain.QrToken;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +25,11 @@ public class QrTokenRepository implements ReactivePanacheMongoRepositoryBase<QrT
         return mongoCollection().updateOne(and(eq("_id", nonce), exists("usedAt", false)),
                 Updates.combine(Updates.set("usedAt", at), Updates.set("usedBy", staffId)))
                 .replaceWithVoid();
+    }
+
+    /** Removes the records of tokens that expired before {@code cutoff}; answers how many. */
+    public Uni<Long> deleteExpiredBefore(Instant cutoff) {
+        return mongoCollection().deleteMany(lt("expiresAt", cutoff)).map(DeleteResult::getDeletedCount);
     }
 
     public Uni<Void> markSuperseded(String nonce, Instant at) {
