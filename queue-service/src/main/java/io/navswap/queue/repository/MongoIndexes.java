@@ -38,6 +38,11 @@ public class MongoIndexes {
                         new IndexOptions().name("status_expires")),
                 db.getCollection("qr_tokens").createIndex(Indexes.ascending("reservationId"),
                         new IndexOptions().name("reservation")),
+                // HistoryRetention's hourly deletes by age: without these a real MongoDB scans both collections.
+                db.getCollection("qr_tokens").createIndex(Indexes.ascending("expiresAt"),
+                        new IndexOptions().name("expires")),
+                db.getCollection("gps_logs").createIndex(Indexes.ascending("recordedAt"),
+                        new IndexOptions().name("recorded")),
                 db.getCollection("gps_logs").createIndex(Indexes.compoundIndex(Indexes.ascending("userId"),
                         Indexes.descending("recordedAt")), new IndexOptions().name("user_recorded")))
                 .andFailFast()

@@ -3,6 +3,7 @@ package io.navswap.queue.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.navswap.messaging.OutboxEntry;
 import io.navswap.queue.domain.GpsLog;
@@ -10,10 +11,12 @@ import io.navswap.queue.domain.QrToken;
 import io.navswap.queue.repository.GpsLogRepository;
 import io.navswap.queue.repository.QrTokenRepository;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -53,6 +56,16 @@ class HistoryRetentionTest {
         assertNull(qrTokens.findById(run + "-old").await().atMost(WAIT));
         assertNotNull(qrTokens.findById(run + "-young").await().atMost(WAIT));
         gpsLogs.deleteById(run + "-unpublished").await().atMost(WAIT);
+    }
+
+    @Test
+    void theDeletesByAgeHaveTheirIndexes() {
+        assertTrue(indexNames(gpsLogs.mongoCollection().listIndexes()).contains("recorded"));
+        assertTrue(indexNames(qrTokens.mongoCollection().listIndexes()).contains("expires"));
+    }
+
+    private static List<String> indexNames(Multi<Document> indexes) {
+        return indexes.collect().asList().await().atMost(WAIT).stream().map(index -> index.getString("name")).toList();
     }
 
     private static GpsLog gpsLog(String id, Instant recordedAt, boolean unpublished) {

@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
@@ -28,6 +29,7 @@ public class ProcessedEventsRetention {
     }
 
     void start(@Observes StartupEvent start) {
+        processed.indexAge().await().atMost(Duration.ofSeconds(30));
         tasks.every("processed-events-retention", config.purgeInterval(), this::purge);
     }
 

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -62,6 +63,13 @@ class ProcessedEventsRetentionTest {
         assertFalse(ran, "a redelivery of a recent event is still skipped");
         assertEquals(0, applied.get());
         assertEquals(0L, retention.purge().await().atMost(WAIT), "nothing left to forget");
+    }
+
+    @Test
+    void theDeletesByAgeHaveTheirIndex() {
+        List<String> names = mongo.getDatabase(database).getCollection("processed_events").listIndexes().collect()
+                .asList().await().atMost(WAIT).stream().map(index -> index.getString("name")).toList();
+        assertTrue(names.contains("processed_at"), "indexes: " + names);
     }
 
     private static Document find(ReactiveMongoCollection<Document> marks, String id) {
