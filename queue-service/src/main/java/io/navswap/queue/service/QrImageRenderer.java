@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import org.jboss.logging.Logger;
 
 /**
  * Renders a QR code as a PNG. zxing computes the module matrix; the PNG (1-bit grayscale) is written here
@@ -26,6 +27,7 @@ import java.util.zip.Deflater;
  */
 @ApplicationScoped
 public class QrImageRenderer {
+    private static final Logger LOG = Logger.getLogger(QrImageRenderer.class);
     public static final String CONTENT_TYPE = "image/png";
     private static final byte[] SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
     private static final int SIZE = 320;
@@ -37,7 +39,11 @@ public class QrImageRenderer {
         // zxing draws the code with the mask of lowest penalty, and for about one content in a hundred its own reader
         // then cannot find the code, at any size (6 of 600 random tokens): such a code is drawn again with the first
         // mask that reads back.
-        for (int mask = 0; mask < MASKS && !readsBack(matrix, contents); mask++) {
+        for (int mask = 0; !readsBack(matrix, contents); mask++) {
+            if (mask == MASKS) {
+                LOG.warnf("No QR mask reads back for a %d-character token; sending the last drawing", contents.length());
+                break;
+            }
             matrix = encode(contents, mask);
         }
         return encodePng(matrix);
