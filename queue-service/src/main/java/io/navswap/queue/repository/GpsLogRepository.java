@@ -2,12 +2,11 @@ package io.navswap.queue.repository;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.nor;
 
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.result.DeleteResult;
+import io.navswap.messaging.OutboxRelay;
 import io.navswap.queue.domain.GpsLog;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -31,9 +30,7 @@ public class GpsLogRepository implements ReactivePanacheMongoRepositoryBase<GpsL
      * still carrying its event stays until the relay has sent it.
      */
     public Uni<Long> deleteRecordedBefore(Instant cutoff) {
-        // $nor of the relay's own "pending" test: the embedded server answers {$exists: false} wrongly through an
-        // empty array.
-        return mongoCollection().deleteMany(and(lt("recordedAt", cutoff), nor(exists("outbox.eventId"))))
+        return mongoCollection().deleteMany(and(lt("recordedAt", cutoff), OutboxRelay.nothingPending()))
                 .map(DeleteResult::getDeletedCount);
     }
 

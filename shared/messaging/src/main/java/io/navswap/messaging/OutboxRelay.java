@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -37,6 +38,15 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 @ApplicationScoped
 public class OutboxRelay {
     private static final String PENDING = "outbox.eventId";
+
+    /**
+     * Matches documents whose events the relay has all published: the negation of its own "pending" test. Spelled
+     * {@code $nor} rather than {@code {$exists: false}}, which the embedded server answers wrongly on an empty
+     * {@code outbox} array.
+     */
+    public static Bson nothingPending() {
+        return Filters.nor(Filters.exists(PENDING));
+    }
 
     /** A document named by its writer. */
     private record Written(String collection, Object id) {
