@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -15,11 +16,14 @@ import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -33,6 +37,9 @@ import org.h2.mvstore.MVStore;
  * query can only match the document with that {@code _id}, so these collections fetch it by the index and leave
  * the rest of the query to the server's own matcher: the same answers, one document read instead of all of them.
  * A real MongoDB does this by itself.
+ *
+ * <p>Their databases also let an aggregation read through those indexes when it starts with a {@code $match}
+ * ({@link AggregateInput}): the driver's {@code countDocuments} is such a pipeline.
  */
 final class IdLookupBackends {
     private static final String ID = "_id";
@@ -114,6 +121,14 @@ final class IdLookupBackends {
                 super(name, getMvStore(), getCursorRegistry());
             }
 
+            /** Lets a pipeline that starts with a match read through the indexes ({@link AggregateInput}). */
+            @Override
+            public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                    Oplog oplog) {
+                return AggregateInput.handle(getDatabaseName(), command, query,
+                        () -> super.handleCommand(channel, command, query, resolver, oplog));
+            }
+
             /** As {@link H2Database} opens a collection (same map names), as an {@link IdLookupCollection}. */
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
@@ -162,6 +177,11 @@ final class IdLookupBackends {
                         () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields));
             }
 
+            @Override
+            public Stream<Document> queryAllAsStream() {
+                return AggregateInput.all(this, super::queryAllAsStream);
+            }
+
             /** Under the collection's lock: a document written while an index fills would be missing from it. */
             @Override
             public synchronized void addIndex(Index<Object> index) {
@@ -187,6 +207,14 @@ final class IdLookupBackends {
                 super(name, cursors);
             }
 
+            /** Lets a pipeline that starts with a match read through the indexes ({@link AggregateInput}). */
+            @Override
+            public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                    Oplog oplog) {
+                return AggregateInput.handle(getDatabaseName(), command, query,
+                        () -> super.handleCommand(channel, command, query, resolver, oplog));
+            }
+
             @Override
             protected MemoryCollection openOrCreateCollection(String name, CollectionOptions options) {
                 return new IdLookupCollection(this, name, options, cursorRegistry);
@@ -210,6 +238,11 @@ final class IdLookupBackends {
                 return query(getIndexes(), query,
                         pinned -> matchDocuments(query, pinned, orderBy, skip, limit, batchSize, fields),
                         () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields));
+            }
+
+            @Override
+            public Stream<Document> queryAllAsStream() {
+                return AggregateInput.all(this, super::queryAllAsStream);
             }
 
             /** Under the collection's lock: a document written while an index fills would be missing from it. */

@@ -1,6 +1,7 @@
 package io.navswap.embedded;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
@@ -11,6 +12,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,12 @@ import java.util.Set;
  * not looked up (the matcher also searches arrays nested in arrays, which the index does not file). Candidates
  * come back in the server's scan order, so an unsorted {@code limit} picks what a scan would. Range and sort are
  * left to the server. It lives in memory and is rebuilt from the documents when the store is opened.
+ *
+ * <p>A sparse index of one field also answers {@code {field: {$exists: true}}} (alone, or in a top-level
+ * {@code $and}) with the documents that have the field, as a real MongoDB uses such an index: the services' "what is
+ * still pending" probes (outbox events, inventory markers) then read the few documents concerned instead of the
+ * whole collection every pass. Whether a document has the field is asked of the server's own matcher, so nested
+ * arrays, positional paths and null values count exactly as the query counts them.
  */
 final class SecondaryIndex<P> extends Index<P> {
     private static final String AND = "$and";
@@ -43,6 +51,8 @@ final class SecondaryIndex<P> extends Index<P> {
      * document, so its own {@code _id} finds it (no normalising, which could merge two large Long ids).
      */
     private final Map<Object, P> positions = new HashMap<>();
+    /** The documents that have the field, when this is a sparse index of one field ({@code null} otherwise). */
+    private final Set<P> present;
 
     SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
@@ -50,6 +60,7 @@ final class SecondaryIndex<P> extends Index<P> {
         for (int i = 0; i < fields.size(); i++) {
             byPrefix.add(new HashMap<>());
         }
+        this.present = sparse && fields.size() == 1 ? new HashSet<>() : null;
     }
 
     @Override
@@ -72,6 +83,9 @@ final class SecondaryIndex<P> extends Index<P> {
                 map.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
             }
         }
+        if (present != null && hasField(document)) {
+            present.add(position);
+        }
     }
 
     @Override
@@ -85,13 +99,18 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public boolean canHandle(Document query) {
-        return !fields.get(0).contains(".") && !pinned(query).isEmpty();
+        return pinsValues(query) || asksPresence(query);
     }
 
     @Override
     public synchronized Iterable<P> getPositions(Document query) {
-        List<Object> values = pinned(query);
-        Set<P> found = byPrefix.get(values.size() - 1).get(values);
+        Set<P> found;
+        if (pinsValues(query)) {
+            List<Object> values = pinned(query);
+            found = byPrefix.get(values.size() - 1).get(values);
+        } else {
+            found = present;
+        }
         if (found == null) {
             return List.of();
         }
@@ -131,7 +150,46 @@ final class SecondaryIndex<P> extends Index<P> {
         // just before the drop still gets a whole answer.
     }
 
+    private boolean pinsValues(Document query) {
+        return !fields.get(0).contains(".") && !pinned(query).isEmpty();
+    }
+
+    /** Whether {@code query} requires this sparse index's field to exist, at its top level or in a top-level $and. */
+    private boolean asksPresence(Document query) {
+        if (present == null) {
+            return false;
+        }
+        String field = fields.get(0);
+        if (isExistsTrue(query.get(field))) {
+            return true;
+        }
+        if (query.get(AND) instanceof List<?> parts) {
+            for (Object part : parts) {
+                if (part instanceof Document condition && isExistsTrue(condition.get(field))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isExistsTrue(Object condition) {
+        if (!(condition instanceof Document operator) || operator.size() != 1) {
+            return false;
+        }
+        Object exists = operator.get("$exists");
+        return Boolean.TRUE.equals(exists) || exists instanceof Number number && number.doubleValue() != 0;
+    }
+
+    private boolean hasField(Document document) {
+        return new DefaultQueryMatcher().matches(document,
+                new Document(fields.get(0), new Document("$exists", true)));
+    }
+
     private void unfile(Document document, P position) {
+        if (present != null) {
+            present.remove(position);
+        }
         List<List<List<Object>>> keys = keysByPrefix(document);
         for (int i = 0; i < fields.size(); i++) {
             Map<List<Object>, Set<P>> map = byPrefix.get(i);

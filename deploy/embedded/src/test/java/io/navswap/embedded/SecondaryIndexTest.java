@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -120,6 +121,40 @@ class SecondaryIndexTest {
         assertEquals(3, index.remove(doc("_id", 3)), "a document without the field is still found for removal");
     }
 
+    @Test
+    void aSparseIndexOfOneFieldAnswersWhichDocumentsHaveIt() {
+        SecondaryIndex<Integer> outbox = new SecondaryIndex<>("outbox_pending",
+                List.of(new IndexKey("outbox.eventId", true)), true);
+        outbox.add(doc("_id", "r1", "outbox", List.of(doc("eventId", "evt-1"))), 1, null);
+        outbox.add(doc("_id", "r2", "outbox", List.of()), 2, null);
+        outbox.add(doc("_id", "r3"), 3, null);
+        outbox.add(doc("_id", "r4", "outbox", List.of(doc("eventId", null))), 4, null);
+        de.bwaldvogel.mongo.bson.Document pending = doc("outbox.eventId", doc("$exists", true));
+
+        assertTrue(outbox.canHandle(pending));
+        assertEquals(Set.of(1, 4), positions(outbox, pending), "a null value exists; an empty array has no element");
+        assertEquals(Set.of(1, 4), positions(outbox, doc("$and", List.of(doc("stationId", "ST-1"), pending))));
+        outbox.updateInPlace(doc("_id", "r1", "outbox", List.of(doc("eventId", "evt-1"))),
+                doc("_id", "r1", "outbox", List.of()), 1, null);
+        outbox.updateInPlace(doc("_id", "r3"), doc("_id", "r3", "outbox", List.of(doc("eventId", "evt-3"))), 3, null);
+        assertEquals(Set.of(3, 4), positions(outbox, pending));
+        outbox.remove(doc("_id", "r4", "outbox", List.of(doc("eventId", null))));
+        assertEquals(Set.of(3), positions(outbox, pending));
+
+        assertFalse(outbox.canHandle(doc("outbox.eventId", doc("$exists", false))), "absence is not indexed");
+        assertFalse(outbox.canHandle(doc("outbox.eventId", doc("$exists", true).append("$ne", "evt-3"))));
+        assertFalse(new SecondaryIndex<Integer>("not_sparse", List.of(new IndexKey("outbox.eventId", true)), false)
+                .canHandle(pending), "a non-sparse index also files documents without the field");
+
+        SecondaryIndex<Integer> markers = new SecondaryIndex<>("inventory_pending",
+                List.of(new IndexKey("inventoryPending.0", true)), true);
+        markers.add(doc("_id", "b1", "inventoryPending", List.of("m1", "m2")), 1, null);
+        markers.add(doc("_id", "b2", "inventoryPending", List.of()), 2, null);
+        markers.add(doc("_id", "b3"), 3, null);
+        assertEquals(Set.of(1), positions(markers, doc("inventoryPending.0", doc("$exists", true))),
+                "a positional path exists when the array has that element");
+    }
+
     static Stream<Arguments> servers() throws Exception {
         return BothBackends.servers(dir, "secondary.db");
     }
@@ -171,6 +206,54 @@ class SecondaryIndexTest {
             }
             assertEquals(13, count(database, "swaps", Filters.eq("userId", "usr-4")),
                     "usr-3's 9 swaps and usr-4's 8, less the 4 at ST-1 deleted");
+        }
+    }
+
+    static Stream<Arguments> presenceServers() throws Exception {
+        return BothBackends.servers(dir, "presence.db");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presenceServers")
+    void presenceQueriesAnswerAsAScanWould(String backend, EmbeddedMongo server) {
+        try (server; MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoDatabase database = client.getDatabase("presence");
+            MongoCollection<Document> indexed = database.getCollection("batteries");
+            MongoCollection<Document> plain = database.getCollection("batteries_plain");
+            indexed.createIndex(Indexes.ascending("inventoryPending.0"),
+                    new IndexOptions().sparse(true));
+            indexed.createIndex(Indexes.ascending("outbox.eventId"),
+                    new IndexOptions().sparse(true));
+            for (int i = 0; i < 40; i++) {
+                Document battery = new Document("_id", "bat-" + i).append("stationId", "ST-" + i % 3)
+                        .append("inventoryPending", i % 4 == 0 ? List.of("m-" + i) : List.of());
+                if (i % 5 == 0) {
+                    battery.append("outbox", List.of(new Document("eventId", "evt-" + i)));
+                }
+                indexed.insertOne(battery);
+                plain.insertOne(battery);
+            }
+            for (MongoCollection<Document> batteries : List.of(indexed, plain)) {
+                batteries.updateOne(Filters.eq("_id", "bat-4"), Updates.pullAll("inventoryPending", List.of("m-4")));
+                batteries.updateOne(Filters.eq("_id", "bat-7"), Updates.push("inventoryPending", "m-7"));
+                batteries.updateOne(Filters.eq("_id", "bat-10"), Updates.unset("outbox"));
+                batteries.updateMany(Filters.eq("stationId", "ST-2"), Updates.push("outbox", new Document("eventId", "e")));
+                batteries.deleteOne(Filters.eq("_id", "bat-8"));
+            }
+
+            List<Bson> queries = List.of(
+                    Filters.exists("inventoryPending.0"),
+                    Filters.exists("outbox.eventId"),
+                    Filters.and(Filters.eq("stationId", "ST-0"), Filters.exists("outbox.eventId")),
+                    Filters.and(Filters.eq("_id", "bat-7"), Filters.exists("inventoryPending.0")));
+            for (Bson query : queries) {
+                assertEquals(ids(plain.find(query)), ids(indexed.find(query)), backend + " " + query);
+                assertEquals(ids(plain.find(query).limit(3)), ids(indexed.find(query).limit(3)),
+                        backend + " unsorted limit " + query);
+            }
+            assertEquals(List.of("bat-0", "bat-12", "bat-16", "bat-20", "bat-24", "bat-28", "bat-32", "bat-36", "bat-7"),
+                    BothBackends.sortedIds(indexed.find(Filters.exists("inventoryPending.0"))),
+                    "markers of every fourth battery, less bat-4's pulled and bat-8 deleted, plus bat-7's pushed");
         }
     }
 

@@ -85,10 +85,10 @@ public class StationStartup {
     }
 
     /**
-     * Indexes for the queries this service runs on a real MongoDB (the embedded server accepts and ignores
-     * non-unique ones). Ids are the primary keys, so uniqueness of stations and batteries needs no extra index.
-     * The outbox and recount probes ({@code outbox.0} / {@code inventoryPending.0} exist) are bounded scans that
-     * no index serves; at fleet sizes (10^4 batteries) a pass every second or so costs little.
+     * Indexes for the queries this service runs (the embedded server keeps them too). Ids are the primary keys,
+     * so uniqueness of stations and batteries needs no extra index. The recount probe ({@code inventoryPending.0}
+     * exists, every pass) reads a sparse index that holds only the batteries with pending markers, as the outbox
+     * relay's probe reads its own; without it every pass would read the whole fleet.
      */
     private Uni<Void> ensureIndexes() {
         ReactiveMongoDatabase db = mongo.getDatabase(database);
@@ -100,6 +100,8 @@ public class StationStartup {
                 new Spec("batteries", Indexes.ascending("locationType", "locationId", "status"),
                         new IndexOptions().name("location_status")),
                 new Spec("batteries", Indexes.ascending("status", "statusChangedAt"), new IndexOptions().name("status_since")),
+                new Spec("batteries", Indexes.ascending("inventoryPending.0"),
+                        new IndexOptions().sparse(true).name("inventory_pending")),
                 new Spec(StationQueueRepository.COLLECTION, Indexes.ascending("updatedAt"), new IndexOptions().name("updated_at")));
         return io.smallrye.mutiny.Multi.createFrom().iterable(specs)
                 .onItem().transformToUniAndConcatenate(spec -> db.getCollection(spec.collection())

@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -58,6 +59,14 @@ class BatteryExchangeTest {
         body.put("faulty", false);
         body.put("min_soh", 80);
         return body;
+    }
+
+    @Test
+    void theRecountProbeHasASparseIndexOfPendingMarkers() {
+        Document pending = batteries.mongoCollection().listIndexes().collect().asList().await().atMost(Duration.ofSeconds(10))
+                .stream().filter(index -> "inventory_pending".equals(index.getString("name"))).findFirst().orElseThrow();
+        assertEquals(new Document("inventoryPending.0", 1), pending.get("key", Document.class));
+        assertEquals(Boolean.TRUE, pending.getBoolean("sparse"), "only batteries with markers are in it");
     }
 
     @Test
