@@ -99,18 +99,13 @@ final class SecondaryIndex<P> extends Index<P> {
 
     @Override
     public boolean canHandle(Document query) {
-        return pinsValues(query) || asksPresence(query);
+        return !lookedUp(query).isEmpty() || asksPresence(query);
     }
 
     @Override
     public synchronized Iterable<P> getPositions(Document query) {
-        Set<P> found;
-        if (pinsValues(query)) {
-            List<Object> values = pinned(query);
-            found = byPrefix.get(values.size() - 1).get(values);
-        } else {
-            found = present;
-        }
+        List<Object> values = lookedUp(query);
+        Set<P> found = values.isEmpty() ? present : byPrefix.get(values.size() - 1).get(values);
         if (found == null) {
             return List.of();
         }
@@ -150,8 +145,9 @@ final class SecondaryIndex<P> extends Index<P> {
         // just before the drop still gets a whole answer.
     }
 
-    private boolean pinsValues(Document query) {
-        return !fields.get(0).contains(".") && !pinned(query).isEmpty();
+    /** The values to look up: the pinned prefix, none when the leading field is dotted (see the class comment). */
+    private List<Object> lookedUp(Document query) {
+        return fields.get(0).contains(".") ? List.of() : pinned(query);
     }
 
     /** Whether {@code query} requires this sparse index's field to exist, at its top level or in a top-level $and. */
