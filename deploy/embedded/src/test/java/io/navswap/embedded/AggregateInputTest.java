@@ -1,5 +1,6 @@
 package io.navswap.embedded;
 
+import static io.navswap.embedded.ServerDocuments.doc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -31,14 +32,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AggregateInputTest {
     @TempDir
     static Path dir;
-
-    private static Document doc(Object... pairs) {
-        Document doc = new Document();
-        for (int i = 0; i < pairs.length; i += 2) {
-            doc.put((String) pairs[i], pairs[i + 1]);
-        }
-        return doc;
-    }
 
     private static Document count() {
         return doc("$group", doc("_id", 1, "n", doc("$sum", 1)));

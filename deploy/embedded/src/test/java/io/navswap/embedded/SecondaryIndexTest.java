@@ -1,5 +1,6 @@
 package io.navswap.embedded;
 
+import static io.navswap.embedded.ServerDocuments.doc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,14 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SecondaryIndexTest {
     @TempDir
     static Path dir;
-
-    private static de.bwaldvogel.mongo.bson.Document doc(Object... pairs) {
-        de.bwaldvogel.mongo.bson.Document doc = new de.bwaldvogel.mongo.bson.Document();
-        for (int i = 0; i < pairs.length; i += 2) {
-            doc.put((String) pairs[i], pairs[i + 1]);
-        }
-        return doc;
-    }
 
     private static SecondaryIndex<Integer> batteriesIndex() {
         SecondaryIndex<Integer> index = new SecondaryIndex<>("place_status", List.of(new IndexKey("locationType", true),
