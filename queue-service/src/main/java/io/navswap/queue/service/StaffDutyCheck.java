@@ -11,7 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Staff act only at the station they are on duty at (admin anywhere, without asking). Every fresh answer
  * of staff-service is remembered in Redis; while staff-service cannot answer, the remembered answer for
  * that (station, staff) pair decides for up to 12 h, and without one the scan is refused with 503. A recent
- * confirmation ({@link OnDutyMemory}, fed by {@link StaffClient}) is taken without asking.
+ * confirmation ({@link OnDutyMemory}, fed by {@link StaffClient}) is taken without asking, and renewed in the
+ * background when it is due.
  */
 @ApplicationScoped
 public class StaffDutyCheck {
@@ -33,8 +34,21 @@ public class StaffDutyCheck {
         }
         String staffId = caller.userId();
         if (recent.confirmed(stationId, staffId)) {
+            recent.renewIfDue(stationId, staffId, () -> ask(caller, stationId));
             return Uni.createFrom().voidItem();
         }
+        return ask(caller, stationId)
+                .invoke(onDuty -> {
+                    if (!onDuty) {
+                        throw QueueProblems.staffNotOnDuty(staffId, stationId);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** staff-service's answer, remembered in Redis; while it cannot answer, the answer remembered there. */
+    private Uni<Boolean> ask(Caller caller, String stationId) {
+        String staffId = caller.userId();
         return staff.onDuty(stationId, staffId, caller.authorization(), caller.requestId())
                 .chain(answer -> answer.isPresent()
                         ? cache.remember(stationId, staffId, answer.get(), config.cache().staffDuty())
@@ -47,12 +61,6 @@ public class StaffDutyCheck {
                                         throw QueueProblems.staffCheckUnavailable(stationId);
                                     }
                                     return cached;
-                                }))
-                .invoke(onDuty -> {
-                    if (!onDuty) {
-                        throw QueueProblems.staffNotOnDuty(staffId, stationId);
-                    }
-                })
-                .replaceWithVoid();
+                                }));
     }
 }

@@ -37,12 +37,18 @@ public class StaffDutyCheck {
     /**
      * staff-service's answer (or, while it is unreachable, its last answer). An unknown staff member or station
      * (404) is simply not on duty; any other refusal means the check could not be made. A recent confirmation
-     * ({@link OnDutyMemory}, fed by {@link StaffClient}) is taken without asking.
+     * ({@link OnDutyMemory}, fed by {@link StaffClient}) is taken without asking, and renewed in the background
+     * when it is due.
      */
     public Uni<Boolean> isOnDuty(Caller caller, String stationId) {
         if (recent.confirmed(stationId, caller.userId())) {
+            recent.renewIfDue(stationId, caller.userId(), () -> ask(caller, stationId));
             return Uni.createFrom().item(true);
         }
+        return ask(caller, stationId);
+    }
+
+    private Uni<Boolean> ask(Caller caller, String stationId) {
         return staff.onDuty(caller.authorization(), caller.requestId(), stationId, caller.userId())
                 .onFailure(UpstreamProblem.class).recoverWithUni(failure -> {
                     UpstreamProblem problem = (UpstreamProblem) failure;

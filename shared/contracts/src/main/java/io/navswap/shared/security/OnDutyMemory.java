@@ -1,11 +1,17 @@
 package io.navswap.shared.security;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * "Staff member X is on duty at station Y" as staff-service last confirmed it, remembered in this process until the
@@ -14,23 +20,63 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the swap) and the completion minutes later a third, all on the counter's critical path. Only confirmations are
  * remembered: a refusal is asked again each time, so someone put on duty counts at once and a shift ends on time,
  * while a change in the middle of a duty (a diversion, a shift ended early) reaches these checks within that bound.
+ *
+ * <p>A confirmation in its last fifth is due for renewal ({@link #renewIfDue}): the check that sees it first asks
+ * staff-service again off its request's path, so a counter in steady use never waits for that question. Without
+ * it every pair's confirmation ran out every few minutes in the middle of someone's scan, which then asked
+ * staff-service on the way (twice: queue-service, then swap-service), the slowest few in a hundred QR scans.
  */
 @ApplicationScoped
 public class OnDutyMemory {
+    private static final Logger LOG = Logger.getLogger(OnDutyMemory.class);
     /** Above this many remembered pairs, expired ones are dropped on the next confirmation. */
     private static final int PRUNE_ABOVE = 10_000;
 
-    private final long forNanos;
-    private final Map<String, Long> confirmedUntil = new ConcurrentHashMap<>();
+    /** When a confirmation stops counting and when it is due for renewal, in {@link System#nanoTime} terms. */
+    private record Confirmation(long until, long renewFrom) {
+    }
 
+    private final long forNanos;
+    private final LongSupplier nanoClock;
+    private final Map<String, Confirmation> confirmations = new ConcurrentHashMap<>();
+    /** Pairs whose renewal is being asked: one question at a time per pair. */
+    private final Set<String> renewing = ConcurrentHashMap.newKeySet();
+
+    @Inject
     OnDutyMemory(@ConfigProperty(name = "navswap.staff-duty.confirmed-for", defaultValue = "5m") Duration confirmedFor) {
+        this(confirmedFor, System::nanoTime);
+    }
+
+    OnDutyMemory(Duration confirmedFor, LongSupplier nanoClock) {
         this.forNanos = Math.max(0, confirmedFor.toNanos());
+        this.nanoClock = nanoClock;
     }
 
     /** Whether staff-service confirmed this pair recently enough to skip asking again. */
     public boolean confirmed(String stationId, String staffId) {
-        Long until = confirmedUntil.get(key(stationId, staffId));
-        return until != null && until - System.nanoTime() > 0;
+        Confirmation confirmation = confirmations.get(key(stationId, staffId));
+        return confirmation != null && confirmation.until() - nanoClock.getAsLong() > 0;
+    }
+
+    /**
+     * Asks staff-service again ({@code ask}: the service's own question, whose answer reaches {@link #answered}) off
+     * the caller's path, when this pair's confirmation still counts but is in its last fifth. One question per pair
+     * at a time: the other checks go on without asking until it ends, answered or not.
+     */
+    public void renewIfDue(String stationId, String staffId, Supplier<Uni<Boolean>> ask) {
+        String key = key(stationId, staffId);
+        Confirmation confirmation = confirmations.get(key);
+        long now = nanoClock.getAsLong();
+        if (confirmation == null || confirmation.until() - now <= 0 || now - confirmation.renewFrom() < 0
+                || !renewing.add(key)) {
+            return;
+        }
+        ask.get().onTermination().invoke(() -> renewing.remove(key)).subscribe().with(onDuty -> {
+            if (!onDuty) {
+                LOG.infof("Staff %s is no longer on duty at %s", staffId, stationId);
+            }
+        }, failure -> LOG.warnf("Renewing the on-duty confirmation of %s at %s failed: %s", staffId, stationId,
+                failure.getMessage()));
     }
 
     /**
@@ -42,14 +88,14 @@ public class OnDutyMemory {
         long remember = dutyEnds == null ? forNanos
                 : Math.min(forNanos, Math.max(0, Duration.between(Instant.now(), dutyEnds).toNanos()));
         if (!onDuty || remember == 0) {
-            confirmedUntil.remove(key);
+            confirmations.remove(key);
             return;
         }
-        long now = System.nanoTime();
-        if (confirmedUntil.size() > PRUNE_ABOVE) {
-            confirmedUntil.values().removeIf(until -> until - now <= 0);
+        long now = nanoClock.getAsLong();
+        if (confirmations.size() > PRUNE_ABOVE) {
+            confirmations.values().removeIf(confirmation -> confirmation.until() - now <= 0);
         }
-        confirmedUntil.put(key, now + remember);
+        confirmations.put(key, new Confirmation(now + remember, now + remember - remember / 5));
     }
 
     private static String key(String stationId, String staffId) {

@@ -1,10 +1,17 @@
 package io.navswap.shared.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class OnDutyMemoryTest {
@@ -52,5 +59,74 @@ class OnDutyMemoryTest {
         OnDutyMemory memory = new OnDutyMemory(Duration.ZERO);
         memory.answered("ST-1", "usr-s-1", true, null);
         assertFalse(memory.confirmed("ST-1", "usr-s-1"));
+    }
+
+    @Test
+    void aConfirmationInItsLastFifthIsRenewedInTheBackgroundOnceAtATime() {
+        AtomicLong clock = new AtomicLong();
+        OnDutyMemory memory = new OnDutyMemory(Duration.ofSeconds(100), clock::get);
+        List<UniEmitter<? super Boolean>> asked = new ArrayList<>();
+        Supplier<Uni<Boolean>> ask = () -> Uni.createFrom().emitter(asked::add);
+        memory.answered("ST-1", "usr-s-1", true, null);
+
+        clock.set(seconds(79));
+        memory.renewIfDue("ST-1", "usr-s-1", ask);
+        assertEquals(0, asked.size(), "four fifths of the time left: not asked");
+
+        clock.set(seconds(81));
+        memory.renewIfDue("ST-1", "usr-s-1", ask);
+        memory.renewIfDue("ST-1", "usr-s-1", ask);
+        assertEquals(1, asked.size(), "due: asked once, and not again while that question is open");
+        assertTrue(memory.confirmed("ST-1", "usr-s-1"), "the confirmation counts while it is renewed");
+
+        memory.answered("ST-1", "usr-s-1", true, null);
+        asked.get(0).complete(true);
+        clock.set(seconds(150));
+        assertTrue(memory.confirmed("ST-1", "usr-s-1"), "renewed at 81 s: counts past the first 100 s");
+        memory.renewIfDue("ST-1", "usr-s-1", ask);
+        assertEquals(1, asked.size(), "the renewed confirmation is fresh again");
+
+        clock.set(seconds(162));
+        memory.renewIfDue("ST-1", "usr-s-1", ask);
+        assertEquals(2, asked.size(), "its own last fifth starts at 81 + 80 s");
+    }
+
+    @Test
+    void aFailedRenewalLeavesTheConfirmationAndLetsTheNextCheckAskAgain() {
+        AtomicLong clock = new AtomicLong();
+        OnDutyMemory memory = new OnDutyMemory(Duration.ofSeconds(100), clock::get);
+        List<String> asked = new ArrayList<>();
+        Supplier<Uni<Boolean>> failing = () -> {
+            asked.add("asked");
+            return Uni.createFrom().failure(new IllegalStateException("staff-service unreachable"));
+        };
+        memory.answered("ST-1", "usr-s-1", true, null);
+        clock.set(seconds(90));
+        memory.renewIfDue("ST-1", "usr-s-1", failing);
+        memory.renewIfDue("ST-1", "usr-s-1", failing);
+        assertEquals(2, asked.size(), "each failed question ends, so the next check asks again");
+        assertTrue(memory.confirmed("ST-1", "usr-s-1"), "still counts until its own end");
+        clock.set(seconds(100));
+        assertFalse(memory.confirmed("ST-1", "usr-s-1"), "never renewed: ends on time");
+        memory.renewIfDue("ST-1", "usr-s-1", failing);
+        assertEquals(2, asked.size(), "an ended confirmation is not renewed in the background");
+    }
+
+    @Test
+    void aRefusalOnRenewalEndsTheConfirmationAtOnce() {
+        AtomicLong clock = new AtomicLong();
+        OnDutyMemory memory = new OnDutyMemory(Duration.ofSeconds(100), clock::get);
+        memory.answered("ST-1", "usr-s-1", true, null);
+        clock.set(seconds(85));
+        memory.renewIfDue("ST-1", "usr-s-1", () -> {
+            // What the services' StaffClient does with staff-service's answer.
+            memory.answered("ST-1", "usr-s-1", false, null);
+            return Uni.createFrom().item(false);
+        });
+        assertFalse(memory.confirmed("ST-1", "usr-s-1"), "taken off duty: the next scan asks staff-service");
+    }
+
+    private static long seconds(long seconds) {
+        return Duration.ofSeconds(seconds).toNanos();
     }
 }
