@@ -61,7 +61,8 @@ public class OnDutyMemory {
     /**
      * Asks staff-service again ({@code ask}: the service's own question, whose answer reaches {@link #answered}) off
      * the caller's path, when this pair's confirmation still counts but is in its last fifth. One question per pair
-     * at a time: the other checks go on without asking until it ends, answered or not.
+     * at a time: the other checks go on without asking until it ends, answered or not. A "no" ends the
+     * confirmation at once.
      */
     public void renewIfDue(String stationId, String staffId, Supplier<Uni<Boolean>> ask) {
         String key = key(stationId, staffId);
@@ -71,12 +72,17 @@ public class OnDutyMemory {
                 || !renewing.add(key)) {
             return;
         }
-        ask.get().onTermination().invoke(() -> renewing.remove(key)).subscribe().with(onDuty -> {
-            if (!onDuty) {
-                LOG.infof("Staff %s is no longer on duty at %s", staffId, stationId);
-            }
-        }, failure -> LOG.warnf("Renewing the on-duty confirmation of %s at %s failed: %s", staffId, stationId,
-                failure.getMessage()));
+        // Deferred: a question that throws instead of failing must still end, or the pair is never renewed again.
+        Uni.createFrom().deferred(ask::get)
+                .onTermination().invoke(() -> renewing.remove(key))
+                .subscribe().with(onDuty -> {
+                    if (!onDuty) {
+                        // Also when the answer came from elsewhere than staff-service (a 404, a remembered answer).
+                        confirmations.remove(key);
+                        LOG.infof("Staff %s is no longer on duty at %s", staffId, stationId);
+                    }
+                }, failure -> LOG.warnf("Renewing the on-duty confirmation of %s at %s failed: %s", staffId,
+                        stationId, failure.getMessage()));
     }
 
     /**

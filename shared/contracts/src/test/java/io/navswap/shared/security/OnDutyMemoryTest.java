@@ -113,16 +113,29 @@ class OnDutyMemoryTest {
     }
 
     @Test
+    void aQuestionThatThrowsEndsLikeAFailedOne() {
+        AtomicLong clock = new AtomicLong();
+        OnDutyMemory memory = new OnDutyMemory(Duration.ofSeconds(100), clock::get);
+        List<String> asked = new ArrayList<>();
+        Supplier<Uni<Boolean>> throwing = () -> {
+            asked.add("asked");
+            throw new IllegalStateException("no client");
+        };
+        memory.answered("ST-1", "usr-s-1", true, null);
+        clock.set(seconds(90));
+        memory.renewIfDue("ST-1", "usr-s-1", throwing);
+        memory.renewIfDue("ST-1", "usr-s-1", throwing);
+        assertEquals(2, asked.size(), "the thrown question ended, so the next check asks again");
+    }
+
+    @Test
     void aRefusalOnRenewalEndsTheConfirmationAtOnce() {
         AtomicLong clock = new AtomicLong();
         OnDutyMemory memory = new OnDutyMemory(Duration.ofSeconds(100), clock::get);
         memory.answered("ST-1", "usr-s-1", true, null);
         clock.set(seconds(85));
-        memory.renewIfDue("ST-1", "usr-s-1", () -> {
-            // What the services' StaffClient does with staff-service's answer.
-            memory.answered("ST-1", "usr-s-1", false, null);
-            return Uni.createFrom().item(false);
-        });
+        // A "no" that never reached answered(): a 404 (unknown staff member), or an answer remembered elsewhere.
+        memory.renewIfDue("ST-1", "usr-s-1", () -> Uni.createFrom().item(false));
         assertFalse(memory.confirmed("ST-1", "usr-s-1"), "taken off duty: the next scan asks staff-service");
     }
 
