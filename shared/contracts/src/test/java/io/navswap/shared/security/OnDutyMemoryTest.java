@@ -71,7 +71,7 @@ class OnDutyMemoryTest {
 
         clock.set(seconds(79));
         memory.renewIfDue("ST-1", "usr-s-1", ask);
-        assertEquals(0, asked.size(), "four fifths of the time left: not asked");
+        assertEquals(0, asked.size(), "more than a fifth of its time left: not asked");
 
         clock.set(seconds(81));
         memory.renewIfDue("ST-1", "usr-s-1", ask);
