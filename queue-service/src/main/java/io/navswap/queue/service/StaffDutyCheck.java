@@ -33,8 +33,7 @@ public class StaffDutyCheck {
             return Uni.createFrom().voidItem();
         }
         String staffId = caller.userId();
-        if (recent.confirmed(stationId, staffId)) {
-            recent.renewIfDue(stationId, staffId, () -> ask(caller, stationId));
+        if (recent.confirmed(stationId, staffId, () -> ask(caller, stationId))) {
             return Uni.createFrom().voidItem();
         }
         return ask(caller, stationId)

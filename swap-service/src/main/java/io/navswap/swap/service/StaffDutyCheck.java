@@ -41,8 +41,7 @@ public class StaffDutyCheck {
      * when it is due.
      */
     public Uni<Boolean> isOnDuty(Caller caller, String stationId) {
-        if (recent.confirmed(stationId, caller.userId())) {
-            recent.renewIfDue(stationId, caller.userId(), () -> ask(caller, stationId));
+        if (recent.confirmed(stationId, caller.userId(), () -> ask(caller, stationId))) {
             return Uni.createFrom().item(true);
         }
         return ask(caller, stationId);

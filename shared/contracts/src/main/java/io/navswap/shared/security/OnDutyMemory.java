@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * remembered: a refusal is asked again each time, so someone put on duty counts at once and a shift ends on time,
  * while a change in the middle of a duty (a diversion, a shift ended early) reaches these checks within that bound.
  *
- * <p>A confirmation in its last fifth is due for renewal ({@link #renewIfDue}): the check that sees it first asks
+ * <p>A confirmation in its last fifth is due for renewal ({@link #confirmed}): the check that sees it first asks
  * staff-service again off its request's path, so a counter in steady use never waits for that question. Without
  * it every pair's confirmation ran out every few minutes in the middle of someone's scan, which then asked
  * staff-service on the way (twice: queue-service, then swap-service), the slowest few in a hundred QR scans.
@@ -52,28 +52,28 @@ public class OnDutyMemory {
         this.nanoClock = nanoClock;
     }
 
-    /** Whether staff-service confirmed this pair recently enough to skip asking again. */
-    public boolean confirmed(String stationId, String staffId) {
-        Confirmation confirmation = confirmations.get(key(stationId, staffId));
-        return confirmation != null && confirmation.until() - nanoClock.getAsLong() > 0;
-    }
-
     /**
-     * Asks staff-service again ({@code ask}: the service's own question, whose answer reaches {@link #answered}) off
-     * the caller's path, when this pair's confirmation still counts but is in its last fifth. One question per pair
-     * at a time: the other checks go on without asking until it ends, answered or not. A "no" ends the
-     * confirmation at once.
+     * Whether staff-service confirmed this pair recently enough to skip asking again. A confirmation that counts but
+     * is in its last fifth is renewed: {@code renewal} (the service's own question, whose answer reaches
+     * {@link #answered}) is asked off the caller's path, one question per pair at a time; the other checks go on
+     * without asking until it ends, answered or not. A "no" ends the confirmation at once.
      */
-    public void renewIfDue(String stationId, String staffId, Supplier<Uni<Boolean>> ask) {
+    public boolean confirmed(String stationId, String staffId, Supplier<Uni<Boolean>> renewal) {
         String key = key(stationId, staffId);
         Confirmation confirmation = confirmations.get(key);
         long now = nanoClock.getAsLong();
-        if (confirmation == null || confirmation.until() - now <= 0 || now - confirmation.renewFrom() < 0
-                || !renewing.add(key)) {
-            return;
+        if (confirmation == null || confirmation.until() - now <= 0) {
+            return false;
         }
+        if (now - confirmation.renewFrom() >= 0 && renewing.add(key)) {
+            renew(key, stationId, staffId, renewal);
+        }
+        return true;
+    }
+
+    private void renew(String key, String stationId, String staffId, Supplier<Uni<Boolean>> renewal) {
         // Deferred: a question that throws instead of failing must still end, or the pair is never renewed again.
-        Uni.createFrom().deferred(ask::get)
+        Uni.createFrom().deferred(renewal::get)
                 .onTermination().invoke(() -> renewing.remove(key))
                 .subscribe().with(onDuty -> {
                     if (!onDuty) {

@@ -10,20 +10,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class OnDutyMemoryTest {
+    /** Renewals asked through {@link #stillOnDuty}; a thrown assertion would only reach the memory's log. */
+    private final AtomicInteger renewals = new AtomicInteger();
+    private final Supplier<Uni<Boolean>> stillOnDuty = () -> {
+        renewals.incrementAndGet();
+        return Uni.createFrom().item(true);
+    };
 
     @Test
     void confirmationIsRememberedPerStationAndStaff() {
         OnDutyMemory memory = new OnDutyMemory(Duration.ofSeconds(30));
-        assertFalse(memory.confirmed("ST-1", "usr-s-1"), "nothing known yet");
+        assertFalse(memory.confirmed("ST-1", "usr-s-1", stillOnDuty), "nothing known yet");
         memory.answered("ST-1", "usr-s-1", true, null);
-        assertTrue(memory.confirmed("ST-1", "usr-s-1"));
-        assertFalse(memory.confirmed("ST-2", "usr-s-1"), "another station");
-        assertFalse(memory.confirmed("ST-1", "usr-s-2"), "another staff member");
+        assertTrue(memory.confirmed("ST-1", "usr-s-1", stillOnDuty));
+        assertFalse(memory.confirmed("ST-2", "usr-s-1", stillOnDuty), "another station");
+        assertFalse(memory.confirmed("ST-1", "usr-s-2", stillOnDuty), "another staff member");
+        assertEquals(0, renewals.get(), "a fresh confirmation is not renewed");
     }
 
     @Test
@@ -31,34 +39,35 @@ class OnDutyMemoryTest {
         OnDutyMemory memory = new OnDutyMemory(Duration.ofSeconds(30));
         memory.answered("ST-1", "usr-s-1", true, null);
         memory.answered("ST-1", "usr-s-1", false, null);
-        assertFalse(memory.confirmed("ST-1", "usr-s-1"));
+        assertFalse(memory.confirmed("ST-1", "usr-s-1", stillOnDuty));
     }
 
     @Test
     void confirmationExpires() throws InterruptedException {
         OnDutyMemory memory = new OnDutyMemory(Duration.ofMillis(50));
         memory.answered("ST-1", "usr-s-1", true, null);
-        assertTrue(memory.confirmed("ST-1", "usr-s-1"));
+        assertTrue(memory.confirmed("ST-1", "usr-s-1", stillOnDuty));
         Thread.sleep(80);
-        assertFalse(memory.confirmed("ST-1", "usr-s-1"));
+        assertFalse(memory.confirmed("ST-1", "usr-s-1", stillOnDuty));
     }
 
     @Test
     void confirmationEndsWithTheDuty() throws InterruptedException {
         OnDutyMemory memory = new OnDutyMemory(Duration.ofMinutes(5));
         memory.answered("ST-1", "usr-s-1", true, Instant.now().plusMillis(50));
-        assertTrue(memory.confirmed("ST-1", "usr-s-1"));
+        assertTrue(memory.confirmed("ST-1", "usr-s-1", stillOnDuty));
         Thread.sleep(80);
-        assertFalse(memory.confirmed("ST-1", "usr-s-1"), "the shift is over even though five minutes are not");
+        assertFalse(memory.confirmed("ST-1", "usr-s-1", stillOnDuty),
+                "the shift is over even though five minutes are not");
         memory.answered("ST-1", "usr-s-1", true, Instant.now().minusSeconds(1));
-        assertFalse(memory.confirmed("ST-1", "usr-s-1"), "a duty that already ended is not remembered");
+        assertFalse(memory.confirmed("ST-1", "usr-s-1", stillOnDuty), "a duty that already ended is not remembered");
     }
 
     @Test
     void zeroTurnsTheMemoryOff() {
         OnDutyMemory memory = new OnDutyMemory(Duration.ZERO);
         memory.answered("ST-1", "usr-s-1", true, null);
-        assertFalse(memory.confirmed("ST-1", "usr-s-1"));
+        assertFalse(memory.confirmed("ST-1", "usr-s-1", stillOnDuty));
     }
 
     @Test
@@ -70,24 +79,22 @@ class OnDutyMemoryTest {
         memory.answered("ST-1", "usr-s-1", true, null);
 
         clock.set(seconds(79));
-        memory.renewIfDue("ST-1", "usr-s-1", ask);
+        assertTrue(memory.confirmed("ST-1", "usr-s-1", ask));
         assertEquals(0, asked.size(), "more than a fifth of its time left: not asked");
 
         clock.set(seconds(81));
-        memory.renewIfDue("ST-1", "usr-s-1", ask);
-        memory.renewIfDue("ST-1", "usr-s-1", ask);
+        assertTrue(memory.confirmed("ST-1", "usr-s-1", ask), "the confirmation counts while it is renewed");
+        assertTrue(memory.confirmed("ST-1", "usr-s-1", ask));
         assertEquals(1, asked.size(), "due: asked once, and not again while that question is open");
-        assertTrue(memory.confirmed("ST-1", "usr-s-1"), "the confirmation counts while it is renewed");
 
         memory.answered("ST-1", "usr-s-1", true, null);
         asked.get(0).complete(true);
         clock.set(seconds(150));
-        assertTrue(memory.confirmed("ST-1", "usr-s-1"), "renewed at 81 s: counts past the first 100 s");
-        memory.renewIfDue("ST-1", "usr-s-1", ask);
+        assertTrue(memory.confirmed("ST-1", "usr-s-1", ask), "renewed at 81 s: counts past the first 100 s");
         assertEquals(1, asked.size(), "the renewed confirmation is fresh again");
 
         clock.set(seconds(162));
-        memory.renewIfDue("ST-1", "usr-s-1", ask);
+        assertTrue(memory.confirmed("ST-1", "usr-s-1", ask));
         assertEquals(2, asked.size(), "its own last fifth starts at 81 + 80 s");
     }
 
@@ -102,13 +109,11 @@ class OnDutyMemoryTest {
         };
         memory.answered("ST-1", "usr-s-1", true, null);
         clock.set(seconds(90));
-        memory.renewIfDue("ST-1", "usr-s-1", failing);
-        memory.renewIfDue("ST-1", "usr-s-1", failing);
+        assertTrue(memory.confirmed("ST-1", "usr-s-1", failing), "still counts until its own end");
+        assertTrue(memory.confirmed("ST-1", "usr-s-1", failing));
         assertEquals(2, asked.size(), "each failed question ends, so the next check asks again");
-        assertTrue(memory.confirmed("ST-1", "usr-s-1"), "still counts until its own end");
         clock.set(seconds(100));
-        assertFalse(memory.confirmed("ST-1", "usr-s-1"), "never renewed: ends on time");
-        memory.renewIfDue("ST-1", "usr-s-1", failing);
+        assertFalse(memory.confirmed("ST-1", "usr-s-1", failing), "never renewed: ends on time");
         assertEquals(2, asked.size(), "an ended confirmation is not renewed in the background");
     }
 
@@ -123,8 +128,8 @@ class OnDutyMemoryTest {
         };
         memory.answered("ST-1", "usr-s-1", true, null);
         clock.set(seconds(90));
-        memory.renewIfDue("ST-1", "usr-s-1", throwing);
-        memory.renewIfDue("ST-1", "usr-s-1", throwing);
+        assertTrue(memory.confirmed("ST-1", "usr-s-1", throwing), "a thrown question does not fail the check");
+        assertTrue(memory.confirmed("ST-1", "usr-s-1", throwing));
         assertEquals(2, asked.size(), "the thrown question ended, so the next check asks again");
     }
 
@@ -135,8 +140,11 @@ class OnDutyMemoryTest {
         memory.answered("ST-1", "usr-s-1", true, null);
         clock.set(seconds(85));
         // A "no" that never reached answered(): a 404 (unknown staff member), or an answer remembered elsewhere.
-        memory.renewIfDue("ST-1", "usr-s-1", () -> Uni.createFrom().item(false));
-        assertFalse(memory.confirmed("ST-1", "usr-s-1"), "taken off duty: the next scan asks staff-service");
+        assertTrue(memory.confirmed("ST-1", "usr-s-1", () -> Uni.createFrom().item(false)),
+                "the check that started the renewal had a confirmation that counted");
+        assertFalse(memory.confirmed("ST-1", "usr-s-1", stillOnDuty),
+                "taken off duty: the next scan asks staff-service");
+        assertEquals(0, renewals.get(), "an ended confirmation is not renewed");
     }
 
     private static long seconds(long seconds) {
