@@ -8,8 +8,10 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A timed HTTP client for the gateway: every call is recorded under its endpoint name.
@@ -18,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * blocking {@link HttpURLConnection} on the journey's own thread. The JDK's {@code java.net.http.HttpClient}, used
  * before, passes every call through its selector thread and an executor and back, and sends a body after the
  * headers; both were measured as part of each latency (README, "Benchmarks").
+ *
+ * <p>Every call carries its own {@code X-Request-Id} ({@code bench-<n>}), which the gateway passes on and every
+ * service logs, so the slowest calls the table names can be looked up in the services' logs.
  */
 final class GatewayClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +31,7 @@ final class GatewayClient {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 30_000;
+    private static final AtomicLong REQUESTS = new AtomicLong();
 
     static {
         // Read once, when the JDK's keep-alive pool is first used: keep a connection for every journey in flight
@@ -99,11 +105,14 @@ final class GatewayClient {
     private Answer call(String endpoint, String method, String path, String token, Object body) {
         try {
             byte[] payload = body == null ? null : JSON.writeValueAsBytes(body);
+            String requestId = "bench-" + REQUESTS.incrementAndGet();
+            LocalTime sent = LocalTime.now();
             long start = System.nanoTime();
             HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
             connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
             connection.setReadTimeout(READ_TIMEOUT_MILLIS);
             connection.setRequestMethod(method);
+            connection.setRequestProperty("X-Request-Id", requestId);
             if (token != null) {
                 connection.setRequestProperty("Authorization", "Bearer " + token);
             }
@@ -126,10 +135,11 @@ final class GatewayClient {
             long elapsed = System.nanoTime() - start;
             JsonNode json = answered.length == 0 ? JSON.nullNode() : JSON.readTree(answered);
             Answer answer = new Answer(status, json);
-            latencies.record(endpoint, elapsed, answer.ok(), answer.status() + " " + abbreviate(json.toString()));
+            latencies.record(endpoint, new Latencies.Sample(elapsed, requestId, sent), answer.ok(),
+                    answer.status() + " " + abbreviate(json.toString()));
             return answer;
         } catch (IOException e) {
-            latencies.record(endpoint, 0, false, e.toString());
+            latencies.record(endpoint, new Latencies.Sample(0, null, LocalTime.now()), false, e.toString());
             return new Answer(0, JSON.createObjectNode().put("error", e.toString()));
         }
     }

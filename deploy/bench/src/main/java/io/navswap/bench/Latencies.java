@@ -1,19 +1,30 @@
 package io.navswap.bench;
 
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Latency samples per endpoint, and the errors seen; printed as a percentile table. */
+/**
+ * Latency samples per endpoint, and the errors seen; printed as a percentile table, followed by each endpoint's
+ * slowest calls with their request ids and the time they were sent, to find them in the services' logs.
+ */
 final class Latencies {
-    private final Map<String, List<Long>> samples = new TreeMap<>();
+    private static final int SLOWEST_SHOWN = 3;
+
+    /** One call: how long it took, the {@code X-Request-Id} it carried, and when it was sent. */
+    record Sample(long nanos, String requestId, LocalTime sent) {
+    }
+
+    private final Map<String, List<Sample>> samples = new TreeMap<>();
     private final Map<String, Integer> errors = new TreeMap<>();
     private final Map<String, List<String>> errorSamples = new TreeMap<>();
 
-    synchronized void record(String endpoint, long nanos, boolean ok, String failure) {
-        samples.computeIfAbsent(endpoint, e -> new ArrayList<>()).add(nanos);
+    synchronized void record(String endpoint, Sample sample, boolean ok, String failure) {
+        samples.computeIfAbsent(endpoint, e -> new ArrayList<>()).add(sample);
         if (!ok) {
             errors.merge(endpoint, 1, Integer::sum);
             List<String> kept = errorSamples.computeIfAbsent(endpoint, e -> new ArrayList<>());
@@ -30,13 +41,18 @@ final class Latencies {
     synchronized void print() {
         System.out.printf(Locale.ROOT, "%-34s %7s %7s %9s %9s %9s %9s%n", "endpoint", "count", "errors", "p50 ms",
                 "p95 ms", "p99 ms", "max ms");
+        Map<String, List<Sample>> slowest = new TreeMap<>();
         samples.forEach((endpoint, values) -> {
-            List<Long> sorted = new ArrayList<>(values);
-            sorted.sort(null);
+            List<Long> sorted = values.stream().map(Sample::nanos).sorted().toList();
             System.out.printf(Locale.ROOT, "%-34s %7d %7d %9.2f %9.2f %9.2f %9.2f%n", endpoint, sorted.size(),
                     errors.getOrDefault(endpoint, 0), ms(percentile(sorted, 50)), ms(percentile(sorted, 95)),
                     ms(percentile(sorted, 99)), ms(sorted.get(sorted.size() - 1)));
+            slowest.put(endpoint, values.stream().sorted(Comparator.comparingLong(Sample::nanos).reversed())
+                    .limit(SLOWEST_SHOWN).toList());
         });
+        slowest.forEach((endpoint, calls) -> System.out.printf(Locale.ROOT, "  slowest %s: %s%n", endpoint,
+                String.join(", ", calls.stream().map(call -> String.format(Locale.ROOT, "%.2f ms %s at %s",
+                        ms(call.nanos()), call.requestId(), call.sent())).toList())));
         errorSamples.forEach((endpoint, failures) -> failures.forEach(failure ->
                 System.out.printf(Locale.ROOT, "  error sample %s: %s%n", endpoint, failure)));
     }
