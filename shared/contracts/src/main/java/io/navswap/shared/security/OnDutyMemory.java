@@ -1,6 +1,7 @@
 package io.navswap.shared.security;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -8,6 +9,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,6 +28,13 @@ import org.jboss.logging.Logger;
  * staff-service again off its request's path, so a counter in steady use never waits for that question. Without
  * it every pair's confirmation ran out every few minutes in the middle of someone's scan, which then asked
  * staff-service on the way (twice: queue-service, then swap-service), the slowest few in a hundred QR scans.
+ *
+ * <p>The question is asked a while after the check that noticed it is due (a random delay between a tenth and
+ * half of the time the confirmation has left), not while that check's request runs: on the same event loop, and
+ * with staff-service answering on the same cores, a question asked at once slowed the very scan that noticed it
+ * (the renewal's code runs a few times an hour per pair, so it is rarely compiled); measured, every one of a
+ * window's three slowest QR scans had asked both renewals. The random delay also keeps the renewals of pairs
+ * confirmed together from coming due in a burst again.
  */
 @ApplicationScoped
 public class OnDutyMemory {
@@ -39,24 +49,33 @@ public class OnDutyMemory {
     private final long forNanos;
     private final LongSupplier nanoClock;
     private final Map<String, Confirmation> confirmations = new ConcurrentHashMap<>();
-    /** Pairs whose renewal is being asked: one question at a time per pair. */
+    /** Pairs whose renewal is waiting or being asked: one question at a time per pair. */
     private final Set<String> renewing = ConcurrentHashMap.newKeySet();
+    private final Later later;
+
+    /** Runs a task after a delay, on another thread than the caller's. */
+    @FunctionalInterface
+    interface Later {
+        void run(long delayNanos, Runnable task);
+    }
 
     @Inject
     OnDutyMemory(@ConfigProperty(name = "navswap.staff-duty.confirmed-for", defaultValue = "5m") Duration confirmedFor) {
-        this(confirmedFor, System::nanoTime);
+        this(confirmedFor, System::nanoTime, (delayNanos, task) -> Infrastructure.getDefaultWorkerPool()
+                .schedule(task, delayNanos, TimeUnit.NANOSECONDS));
     }
 
-    OnDutyMemory(Duration confirmedFor, LongSupplier nanoClock) {
+    OnDutyMemory(Duration confirmedFor, LongSupplier nanoClock, Later later) {
         this.forNanos = Math.max(0, confirmedFor.toNanos());
         this.nanoClock = nanoClock;
+        this.later = later;
     }
 
     /**
      * Whether staff-service confirmed this pair recently enough to skip asking again. A confirmation that counts but
      * is in its last fifth is renewed: {@code renewal} (the service's own question, whose answer reaches
-     * {@link #answered}) is asked off the caller's path, one question per pair at a time; the other checks go on
-     * without asking until it ends, answered or not. A "no" ends the confirmation at once.
+     * {@link #answered}) is asked later, off the caller's path, one question per pair at a time; the other checks go
+     * on without asking until it ends, answered or not. A "no" ends the confirmation at once.
      */
     public boolean confirmed(String stationId, String staffId, Supplier<Uni<Boolean>> renewal) {
         String key = key(stationId, staffId);
@@ -66,7 +85,16 @@ public class OnDutyMemory {
             return false;
         }
         if (now - confirmation.renewFrom() >= 0 && renewing.add(key)) {
-            renew(key, stationId, staffId, renewal);
+            long left = confirmation.until() - now;
+            long delay = left / 10 + ThreadLocalRandom.current().nextLong(left * 4 / 10 + 1);
+            try {
+                later.run(delay, () -> renew(key, stationId, staffId, renewal));
+            } catch (RuntimeException notScheduled) {
+                // Shutting down: the confirmation ends on time, and the next check after it asks on its own.
+                renewing.remove(key);
+                LOG.warnf("Renewal of the on-duty confirmation of %s at %s not scheduled: %s", staffId, stationId,
+                        notScheduled.toString());
+            }
         }
         return true;
     }
