@@ -2,6 +2,7 @@ package io.navswap.bench;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -43,12 +44,14 @@ final class Latencies {
                 "p95 ms", "p99 ms", "max ms");
         Map<String, List<Sample>> slowest = new TreeMap<>();
         samples.forEach((endpoint, values) -> {
-            List<Long> sorted = values.stream().map(Sample::nanos).sorted().toList();
+            List<Sample> sorted = values.stream().sorted(Comparator.comparingLong(Sample::nanos)).toList();
             System.out.printf(Locale.ROOT, "%-34s %7d %7d %9.2f %9.2f %9.2f %9.2f%n", endpoint, sorted.size(),
                     errors.getOrDefault(endpoint, 0), ms(percentile(sorted, 50)), ms(percentile(sorted, 95)),
-                    ms(percentile(sorted, 99)), ms(sorted.get(sorted.size() - 1)));
-            slowest.put(endpoint, values.stream().sorted(Comparator.comparingLong(Sample::nanos).reversed())
-                    .limit(SLOWEST_SHOWN).toList());
+                    ms(percentile(sorted, 99)), ms(sorted.get(sorted.size() - 1).nanos()));
+            List<Sample> slowestFirst = new ArrayList<>(sorted.subList(Math.max(0, sorted.size() - SLOWEST_SHOWN),
+                    sorted.size()));
+            Collections.reverse(slowestFirst);
+            slowest.put(endpoint, slowestFirst);
         });
         slowest.forEach((endpoint, calls) -> System.out.printf(Locale.ROOT, "  slowest %s: %s%n", endpoint,
                 String.join(", ", calls.stream().map(call -> String.format(Locale.ROOT, "%.2f ms %s at %s",
@@ -57,9 +60,9 @@ final class Latencies {
                 System.out.printf(Locale.ROOT, "  error sample %s: %s%n", endpoint, failure)));
     }
 
-    private static long percentile(List<Long> sorted, double p) {
+    private static long percentile(List<Sample> sorted, double p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))).nanos();
     }
 
     private static double ms(long nanos) {
