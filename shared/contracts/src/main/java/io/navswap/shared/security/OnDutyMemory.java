@@ -81,11 +81,11 @@ public class OnDutyMemory {
         String key = key(stationId, staffId);
         Confirmation confirmation = confirmations.get(key);
         long now = nanoClock.getAsLong();
-        if (confirmation == null || confirmation.until() - now <= 0) {
+        long left = confirmation == null ? 0 : confirmation.until() - now;
+        if (left <= 0) {
             return false;
         }
         if (now - confirmation.renewFrom() >= 0 && renewing.add(key)) {
-            long left = confirmation.until() - now;
             long delay = left / 10 + ThreadLocalRandom.current().nextLong(left * 4 / 10 + 1);
             try {
                 later.run(delay, () -> renew(key, stationId, staffId, renewal));
