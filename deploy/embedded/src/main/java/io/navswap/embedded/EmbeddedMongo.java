@@ -26,7 +26,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public static EmbeddedMongo onDisk(Path file, int port) throws java.io.IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        return new EmbeddedMongo(new IdLookupBackends.OnDisk(file.toAbsolutePath().toString()), port);
+        return new EmbeddedMongo(IdLookupBackends.OnDisk.open(file.toAbsolutePath().toString()), port);
     }
 
     public String connectionString() {

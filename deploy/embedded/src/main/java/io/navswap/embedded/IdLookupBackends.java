@@ -106,8 +106,20 @@ final class IdLookupBackends {
         private static final String UNIQUE_INDEX_MAP = "._unique_";
         private static final String LIBRARY_UNIQUE_INDEX_MAP = "._index_";
 
-        OnDisk(String file) {
-            super(file);
+        private OnDisk(MVStore store) {
+            super(store);
+        }
+
+        /** Opens (or creates) the store in {@code file}, converted to {@link StoreFormat} first. */
+        static OnDisk open(String file) {
+            MVStore store = MVStore.open(file);
+            try {
+                StoreFormat.convert(store, name -> name.contains(UNIQUE_INDEX_MAP));
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            return new OnDisk(store);
         }
 
         @Override
@@ -134,9 +146,9 @@ final class IdLookupBackends {
             protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(name);
                 MVStore store = getMvStore();
-                MVMap<Object, Document> data = store.openMap("databases." + namespace);
                 MVMap<String, Object> meta = store.openMap("meta." + namespace);
-                return new IdLookupCollection(this, name, options, data, meta, cursorRegistry);
+                return new IdLookupCollection(this, name, options, StoreFormat.documents(store, namespace), meta,
+                        cursorRegistry);
             }
 
             @Override

@@ -85,15 +85,22 @@ class KeyValueTypeTest {
     }
 
     @Test
-    void writesTheDefaultTypesBytes() {
-        for (KeyValue key : keys()) {
-            WriteBuffer ours = new WriteBuffer();
-            WriteBuffer theirs = new WriteBuffer();
-            type.write(ours, key);
-            byDefault.write(theirs, key);
-            ByteBuffer written = ours.getBuffer().flip();
-            assertEquals(theirs.getBuffer().flip(), written.duplicate(), "bytes of " + key);
-            assertEquals(0, byDefault.compare(key, type.read(written)), "read back " + key);
+    void readsBackEveryKeyItWroteOneAfterAnother() {
+        List<KeyValue> keys = keys();
+        WriteBuffer ours = new WriteBuffer();
+        keys.forEach(key -> type.write(ours, key));
+        ByteBuffer written = ours.getBuffer().flip();
+        for (KeyValue key : keys) {
+            KeyValue read = type.read(written);
+            assertEquals(0, byDefault.compare(key, read), "read back " + key + " as " + read);
         }
+        assertEquals(0, written.remaining(), "every byte read");
+    }
+
+    @Test
+    void writesFewerBytesThanTheDefaultType() {
+        int bson = WrittenBytes.of(type, keys());
+        int serialized = WrittenBytes.of(byDefault, keys());
+        assertTrue(bson * 3 < serialized, bson + " bytes against the default type's " + serialized);
     }
 }
