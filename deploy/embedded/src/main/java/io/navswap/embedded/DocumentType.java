@@ -18,7 +18,7 @@ final class DocumentType extends BasicDataType<Document> {
     /**
      * H2 sizes its page cache by these estimates. A decoded document takes several times its BSON bytes on the
      * heap (a map entry, a key string and a boxed value per field), so the estimate is that multiple of the
-     * average size written so far: the cache then holds about as many documents as with the default type.
+     * average size written so far, keeping the cache's byte budget near the heap its pages take.
      */
     private static final int HEAP_PER_BSON_BYTE = 4;
 

@@ -81,7 +81,8 @@ final class KeyValueType extends BasicDataType<KeyValue> {
         for (Object value : key) {
             BsonValues.write(bytes, value);
         }
-        buffer.putVarInt(key.size()).put(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+        buffer.putVarInt(key.size())
+                .put(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.navswap.embedded;
 
 import static io.navswap.embedded.BothBackends.sortedIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,7 +37,8 @@ class StoreFormatTest {
         List<Document> written = List.of(
                 reservation("rsv-1", "usr-1", 3).append("location", new Document("lat", 18.52).append("lon", 73.85)),
                 reservation("rsv-2", "usr-2", 1).append("steps", List.of("confirmed", "approaching")),
-                reservation("rsv-3", "usr-3", 7).append("created_at", Date.from(Instant.ofEpochMilli(1_796_000_000_123L))));
+                reservation("rsv-3", "usr-3", 7)
+                        .append("created_at", Date.from(Instant.ofEpochMilli(1_796_000_000_123L))));
         MongoServer library = new MongoServer(new H2Backend(file.toString()));
         int port = FreePorts.any();
         library.bind("127.0.0.1", port);
@@ -74,6 +77,33 @@ class StoreFormatTest {
                     "stored as BSON");
             assertTrue(store.getMapNames().stream().noneMatch(name -> name.contains(".converting")),
                     store.getMapNames()::toString);
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void convertsOnceAndDropsOnlyTheUniqueIndexMapsItIsTold() {
+        Path file = dir.resolve("maps.db");
+        MVStore store = MVStore.open(file.toString());
+        store.<Object, Object>openMap("databases.format.users").put("u1", ServerDocuments.doc("_id", "u1", "n", 1));
+        store.<Object, Object>openMap("format.users._unique_email_1").put(new KeyValue("a@navswap.dev"), "u1");
+        store.<String, Object>openMap("meta.format.users").put("datasize", 1);
+        store.close();
+
+        store = MVStore.open(file.toString());
+        try {
+            StoreFormat.convert(store, name -> name.contains("._unique_"));
+            assertEquals(ServerDocuments.doc("_id", "u1", "n", 1),
+                    StoreFormat.documents(store, "format.users").get("u1"));
+            assertFalse(store.hasMap("format.users._unique_email_1"), "refilled by the server from the documents");
+            assertEquals(1, store.<String, Object>openMap("meta.format.users").get("datasize"),
+                    "other maps as they were");
+
+            StoreFormat.documents(store, "format.users").put("u2", ServerDocuments.doc("_id", "u2"));
+            StoreFormat.convert(store, name -> true);
+            assertTrue(store.hasMap("meta.format.users"), "a converted store is not converted again");
+            assertEquals(2, StoreFormat.documents(store, "format.users").size());
         } finally {
             store.close();
         }
