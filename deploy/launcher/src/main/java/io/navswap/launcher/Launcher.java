@@ -28,6 +28,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        // Unconfigured, the JBoss LogManager passes debug records too (the libraries built them for nobody).
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.INFO);
+        root.addHandler(Console.libraryLog());
         QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
         String command = args.length == 0 ? "up" : args[0];
         Path home = Path.of(System.getProperty("navswap.home", ".")).toAbsolutePath().normalize();
