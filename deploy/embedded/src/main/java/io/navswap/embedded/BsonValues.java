@@ -4,7 +4,9 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.util.function.Function;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
@@ -16,6 +18,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * <p>Two values are not BSON: the server's {@link Missing} (a field a document lacks, in index keys) has its own
  * tag, and anything else BSON cannot encode keeps H2's default encoding behind another tag, so nothing the
  * server holds is refused.
+ *
+ * <p>Encoding goes through a netty buffer, as on the wire; {@link #copyInto} and {@link #decode} pass the bytes to
+ * and from H2's page buffers.
  */
 final class BsonValues {
     /** Neither is a BSON type byte: those are 0x01-0x13, 0x7F and 0xFF, and 0x00 ends a document. */
@@ -57,5 +62,18 @@ final class BsonValues {
             return BY_DEFAULT.read(ByteBuffer.wrap(bytes));
         }
         return BsonDecoder.decodeValue(type, in);
+    }
+
+    /** Appends the bytes {@code bytes} holds to H2's page buffer. */
+    static void copyInto(WriteBuffer buffer, ByteBuf bytes) {
+        buffer.put(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+    }
+
+    /** Reads from H2's page buffer with {@code reader}, and moves the page buffer past what it read. */
+    static <T> T decode(ByteBuffer buffer, Function<ByteBuf, T> reader) {
+        ByteBuf bytes = Unpooled.wrappedBuffer(buffer);
+        T read = reader.apply(bytes);
+        buffer.position(buffer.position() + bytes.readerIndex());
+        return read;
     }
 }

@@ -33,17 +33,13 @@ final class DocumentType extends BasicDataType<Document> {
     public void write(WriteBuffer buffer, Document document) {
         ByteBuf bytes = Unpooled.buffer(averageSize + averageSize / 2);
         BsonEncoder.encodeDocument(document, bytes);
-        int size = bytes.readableBytes();
-        buffer.put(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), size);
-        averageSize = (size + 15 * averageSize) / 16;
+        averageSize = (bytes.readableBytes() + 15 * averageSize) / 16;
+        BsonValues.copyInto(buffer, bytes);
     }
 
     @Override
     public Document read(ByteBuffer buffer) {
-        ByteBuf bytes = Unpooled.wrappedBuffer(buffer);
-        Document document = BsonDecoder.decodeBson(bytes);
-        buffer.position(buffer.position() + bytes.readerIndex());
-        return document;
+        return BsonValues.decode(buffer, BsonDecoder::decodeBson);
     }
 
     @Override

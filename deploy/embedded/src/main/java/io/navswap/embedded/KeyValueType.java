@@ -81,19 +81,18 @@ final class KeyValueType extends BasicDataType<KeyValue> {
         for (Object value : key) {
             BsonValues.write(bytes, value);
         }
-        buffer.putVarInt(key.size())
-                .put(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+        BsonValues.copyInto(buffer.putVarInt(key.size()), bytes);
     }
 
     @Override
     public KeyValue read(ByteBuffer buffer) {
         Object[] values = new Object[DataUtils.readVarInt(buffer)];
-        ByteBuf bytes = Unpooled.wrappedBuffer(buffer);
-        for (int i = 0; i < values.length; i++) {
-            values[i] = BsonValues.read(bytes);
-        }
-        buffer.position(buffer.position() + bytes.readerIndex());
-        return new KeyValue(values);
+        return BsonValues.decode(buffer, bytes -> {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = BsonValues.read(bytes);
+            }
+            return new KeyValue(values);
+        });
     }
 
     @Override
