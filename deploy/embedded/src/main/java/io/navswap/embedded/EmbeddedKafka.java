@@ -29,6 +29,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static final int PARTITIONS = 3;
     /** Fixed so that a broker restarted on the same data directory accepts its own log. */
     private static final String CLUSTER_ID = "TmF2U3dhcEVtYmVkZGVkMQ";
+    /** Room for ~170,000 distinct keys per cleaning pass; Kafka requires more than 1 MiB per cleaner thread. */
+    static final long DEDUPE_BUFFER_BYTES = 4L * 1024 * 1024;
 
     private final KafkaRaftServer server;
     private final int port;
@@ -60,6 +62,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("log.flush.interval.messages", "1");
+        // The cleaner compacts only the consumer offsets here (a few keys per group and partition). Its default
+        // 128 MiB de-duplication buffer is one array on the heap, allocated at start and kept: it filled half the
+        // launcher's old generation, so the collector ran full collections for lack of room.
+        props.put("log.cleaner.dedupe.buffer.size", String.valueOf(DEDUPE_BUFFER_BYTES));
 
         Path config = dataDir.resolve("server.properties");
         try (var out = Files.newOutputStream(config)) {
