@@ -34,7 +34,10 @@ import org.jboss.logging.Logger;
  *
  * <p>The writer that bumps a generation also fills it, with a list read from Mongo after the bump, so it holds
  * every change made before: under a steady stream of swaps (each one a recount) riders keep hitting the cache
- * instead of each reloading the list on their own request.
+ * instead of each reloading the list on their own request. It fills only the lists this replica holds a copy of,
+ * that is, lists read here lately: every change renews the unfiltered list and its city's, and a city list nobody
+ * reads would otherwise be reloaded from Mongo on every swap there. A list it does not hold is only bumped (and
+ * announced, so other replicas drop their copies); its next reader loads and stores it.
  *
  * <p>In front of Redis each replica keeps copies of the lists ({@link StationListCopies}), renewed by its own
  * writes and dropped and fetched again when another replica announces a renewal; a list read is then answered
@@ -117,7 +120,7 @@ public class StationListCache implements StationListAnnouncements.Listener {
 
     /**
      * Makes the cached lists that may show these cities stale (each given city and the unfiltered list) and fills
-     * their new generations.
+     * the new generations of those read here.
      */
     public Uni<Void> invalidate(String... cities) {
         // "" is the unfiltered list (Mutiny carries no nulls).
@@ -135,16 +138,28 @@ public class StationListCache implements StationListAnnouncements.Listener {
 
     private Uni<Void> renew(String city) {
         String scope = scope(city);
+        boolean readHere = copies.get(scope) != null;
         return values.incr(generationKeyOf(scope))
-                .chain(generation -> load(city)
-                        .call(json -> store(listKeyOf(scope, generation), json))
-                        .invoke(json -> copies.renewed(scope, generation, json))
+                .chain(generation -> (readHere ? fill(city, scope, generation) : bumped(scope))
                         .chain(() -> announcements.announce(scope, generation)))
                 .onFailure().invoke(e -> {
                     copies.stale(scope);
                     LOG.warnf("Could not renew the station list cache for %s: %s", scope, e.getMessage());
                 })
                 .onFailure().recoverWithNull();
+    }
+
+    private Uni<Void> fill(String city, String scope, long generation) {
+        return load(city)
+                .call(json -> store(listKeyOf(scope, generation), json))
+                .invoke(json -> copies.renewed(scope, generation, json))
+                .replaceWithVoid();
+    }
+
+    /** A read of this scope still under way here must not keep what it found before the bump. */
+    private Uni<Void> bumped(String scope) {
+        copies.stale(scope);
+        return Uni.createFrom().voidItem();
     }
 
     @Override

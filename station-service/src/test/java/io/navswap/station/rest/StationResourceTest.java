@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -174,6 +175,24 @@ class StationResourceTest {
         admin().body(Map.of("address", "1 Cache Road")).when().put("/station/" + id).then().statusCode(200);
         rider().queryParam("city", city).when().get("/station/list").then()
                 .body("[0].name", equalTo("Renamed in Mongo")).body("[0].address", equalTo("1 Cache Road"));
+    }
+
+    @Test
+    void aCityListNobodyReadsIsBumpedNotFilledAndItsFirstReaderLoadsIt() {
+        String id = newId();
+        String city = "Quietville" + IDS.incrementAndGet();
+        createStation(id, city, 1.9, 1.9, 10);
+        admin().body(Map.of("address", "2 Quiet Lane")).when().put("/station/" + id).then().statusCode(200);
+
+        String generation = redis.value(String.class).get(StationListCache.generationKey(city));
+        assertNotNull(generation, "each change moves the city's generation");
+        long gen = Long.parseLong(generation);
+        assertNull(redis.value(String.class).get(StationListCache.listKey(city, gen)),
+                "nobody read the city's list here: it is not reloaded from Mongo");
+
+        rider().queryParam("city", city).when().get("/station/list").then().statusCode(200)
+                .body("station_id", contains(id)).body("[0].address", equalTo("2 Quiet Lane"));
+        assertNotNull(redis.value(String.class).get(StationListCache.listKey(city, gen)), "its first reader stores it");
     }
 
     @Test
